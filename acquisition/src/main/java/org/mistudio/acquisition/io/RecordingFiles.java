@@ -1,0 +1,58 @@
+package org.mistudio.acquisition.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.mistudio.acquisition.io.edf.EdfReader;
+import org.mistudio.acquisition.io.edf.EdfVariant;
+import org.mistudio.acquisition.io.edf.EdfWriter;
+import org.mistudio.acquisition.model.Recording;
+
+/** Reads and writes recordings in the formats MI Studio supports, chosen by file name extension. */
+public final class RecordingFiles {
+
+    private RecordingFiles() {
+    }
+
+    /** Reads a recording; EDF/EDF+ ({@code .edf}) and BDF/BDF+ ({@code .bdf}). */
+    public static Recording read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such file");
+        }
+        String ext = extension(file);
+        switch (ext) {
+            case "edf":
+            case "bdf":
+            case "rec":
+                return EdfReader.read(file);
+            default:
+                throw new FormatException(file, -1, "file name extension", "'." + ext
+                        + "' is not a format this version reads; expected .edf or .bdf");
+        }
+    }
+
+    /** Writes EDF+ for {@code .edf}, BDF+ for {@code .bdf}. */
+    public static void write(Recording recording, Path file) throws IOException {
+        String ext = extension(file);
+        switch (ext) {
+            case "edf":
+                EdfWriter.write(recording, file, EdfVariant.EDF_PLUS_C);
+                break;
+            case "bdf":
+                EdfWriter.write(recording, file, EdfVariant.BDF_PLUS_C);
+                break;
+            default:
+                throw new IllegalArgumentException(file + ": cannot write '." + ext + "' files; use .edf (EDF+, "
+                        + "16-bit) or .bdf (BDF+, 24-bit)");
+        }
+    }
+
+    static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,572 @@
+package org.mistudio.acquisition.io.edf;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.mistudio.acquisition.io.FormatException;
+import org.mistudio.acquisition.model.Annotation;
+import org.mistudio.acquisition.model.ChannelInfo;
+import org.mistudio.acquisition.model.ChannelType;
+import org.mistudio.acquisition.model.Recording;
+
+/**
+ * Reads EDF, EDF+, BDF and BDF+ files: the header at once, signals on demand (a channel or a time range reads only
+ * the bytes it needs), annotations from the EDF+ time-stamped annotation lists (TALs).
+ *
+ * <p>References: Kemp et al. 1992, "A simple format for exchange of digitized polygraphic recordings" (EDF);
+ * Kemp and Olivan 2003, "European data format 'plus' (EDF+)"; BioSemi's BDF notes (24-bit little-endian
+ * samples, version field 0xFF "BIOSEMI").
+ */
+public final class EdfReader implements Closeable {
+
+    private static final int FIXED_HEADER = 256;
+    private static final int SIGNAL_HEADER = 256;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final EdfHeader header;
+    private List<Annotation> annotations;
+    private double firstRecordOnset = Double.NaN;
+
+    private EdfReader(Path file, FileChannel channel, EdfHeader header) {
+        this.file = file;
+        this.channel = channel;
+        this.header = header;
+    }
+
+    /** Opens a file and parses its header; the samples stay on disk until asked for. */
+    public static EdfReader open(Path file) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            EdfHeader header = parseHeader(file, ch);
+            return new EdfReader(file, ch, header);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** Reads a whole file into a recording: every data signal, the annotations, the exact start time. */
+    public static Recording read(Path file) throws IOException {
+        try (EdfReader reader = open(file)) {
+            return reader.readAll();
+        }
+    }
+
+    public EdfHeader header() {
+        return header;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Indices of the signals that carry samples (not annotations). */
+    public List<Integer> dataSignals() {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < header.signals().size(); i++) {
+            if (!header.signals().get(i).isAnnotation()) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** Samples of a signal over the whole file. */
+    public long sampleCount(int signal) {
+        return header.records() * header.signals().get(signal).samplesPerRecord();
+    }
+
+    /**
+     * Reads {@code count} samples of one signal from sample {@code first}, in physical units, touching only the
+     * data records that hold them.
+     */
+    public float[] readSignal(int signal, long first, int count) throws IOException {
+        EdfSignal s = header.signals().get(signal);
+        if (s.isAnnotation()) {
+            throw new IllegalArgumentException(file + ": signal " + signal + " is an annotation signal");
+        }
+        long total = sampleCount(signal);
+        if (first < 0 || count < 0 || first + count > total) {
+            throw new IllegalArgumentException(file + ": samples [" + first + ", " + (first + count) + ") of signal '"
+                    + s.label() + "' are outside [0, " + total + ")");
+        }
+        int perRecord = s.samplesPerRecord();
+        int width = header.variant().bytesPerSample();
+        double gain = s.gain();
+        double offset = s.offset();
+        float[] out = new float[count];
+        int written = 0;
+        ByteBuffer buffer = ByteBuffer.allocate(perRecord * width);
+        long signalOffset = header.signalOffsetInRecord(signal);
+        while (written < count) {
+            long sample = first + written;
+            long record = sample / perRecord;
+            int within = (int) (sample % perRecord);
+            int take = Math.min(perRecord - within, count - written);
+            long position = header.headerBytes() + record * header.recordBytes() + signalOffset
+                    + (long) within * width;
+            buffer.clear().limit(take * width);
+            readFully(buffer, position);
+            byte[] b = buffer.array();
+            for (int i = 0; i < take; i++) {
+                int p = i * width;
+                int digital = width == 2
+                        ? (short) ((b[p] & 0xff) | (b[p + 1] << 8))
+                        : (b[p] & 0xff) | ((b[p + 1] & 0xff) << 8) | (b[p + 2] << 16);
+                out[written + i] = (float) (gain * digital + offset);
+            }
+            written += take;
+        }
+        return out;
+    }
+
+    /** Reads every data signal and the annotations into a recording. */
+    public Recording readAll() throws IOException {
+        List<Integer> signals = dataSignals();
+        List<ChannelInfo> infos = new ArrayList<>();
+        float[][] samples = new float[signals.size()][];
+        List<String> labels = uniqueLabels(signals);
+        for (int k = 0; k < signals.size(); k++) {
+            int i = signals.get(k);
+            EdfSignal s = header.signals().get(i);
+            if (header.recordDuration() <= 0) {
+                throw new FormatException(file, 244, "duration of a data record",
+                        "is 0, which only annotation-only files may have, but signal '" + s.label()
+                                + "' has samples");
+            }
+            infos.add(new ChannelInfo(labels.get(k), guessType(s.label()), s.physicalDimension(),
+                    header.samplingRate(i)));
+        }
+        readAllSignals(signals, samples);
+        List<Annotation> notes = annotations();
+        LocalDateTime start = header.start();
+        if (!Double.isNaN(firstRecordOnset) && firstRecordOnset > 0 && firstRecordOnset < 1) {
+            start = start.plusNanos(Math.round(firstRecordOnset * 1e9));
+        }
+        return new Recording(infos, samples, start, notes);
+    }
+
+    /** Reads all data signals record by record in large sequential blocks. */
+    private void readAllSignals(List<Integer> signals, float[][] samples) throws IOException {
+        int width = header.variant().bytesPerSample();
+        long records = header.records();
+        for (int k = 0; k < signals.size(); k++) {
+            long n = sampleCount(signals.get(k));
+            if (n > Integer.MAX_VALUE - 8) {
+                throw new FormatException(file, -1, "number of data records", "signal '"
+                        + header.signals().get(signals.get(k)).label() + "' has " + n
+                        + " samples, more than one array holds; read it in ranges with readSignal");
+            }
+            samples[k] = new float[(int) n];
+        }
+        long recordBytes = header.recordBytes();
+        int recordsPerBlock = (int) Math.max(1, Math.min(records, (8L << 20) / Math.max(1, recordBytes)));
+        ByteBuffer block = ByteBuffer.allocate((int) (recordsPerBlock * recordBytes));
+        long[] signalOffsets = new long[header.signals().size()];
+        for (int i = 0; i < signalOffsets.length; i++) {
+            signalOffsets[i] = header.signalOffsetInRecord(i);
+        }
+        for (long r0 = 0; r0 < records; r0 += recordsPerBlock) {
+            int count = (int) Math.min(recordsPerBlock, records - r0);
+            block.clear().limit((int) (count * recordBytes));
+            readFully(block, header.headerBytes() + r0 * recordBytes);
+            byte[] b = block.array();
+            for (int k = 0; k < signals.size(); k++) {
+                int i = signals.get(k);
+                EdfSignal s = header.signals().get(i);
+                double gain = s.gain();
+                double offset = s.offset();
+                int perRecord = s.samplesPerRecord();
+                float[] out = samples[k];
+                for (int r = 0; r < count; r++) {
+                    int p = (int) (r * recordBytes + signalOffsets[i]);
+                    int dst = (int) ((r0 + r) * perRecord);
+                    for (int j = 0; j < perRecord; j++, p += width) {
+                        int digital = width == 2
+                                ? (short) ((b[p] & 0xff) | (b[p + 1] << 8))
+                                : (b[p] & 0xff) | ((b[p + 1] & 0xff) << 8) | (b[p + 2] << 16);
+                        out[dst + j] = (float) (gain * digital + offset);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The annotations of all annotation signals, onsets relative to the recording's start (the first data record's
+     * onset), sorted by onset. The time-keeping TAL that opens each record is not an annotation.
+     */
+    public List<Annotation> annotations() throws IOException {
+        if (annotations != null) {
+            return annotations;
+        }
+        List<Integer> annotationSignals = new ArrayList<>();
+        for (int i = 0; i < header.signals().size(); i++) {
+            if (header.signals().get(i).isAnnotation()) {
+                annotationSignals.add(i);
+            }
+        }
+        List<double[]> times = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        if (!annotationSignals.isEmpty()) {
+            int width = header.variant().bytesPerSample();
+            ByteBuffer record = ByteBuffer.allocate((int) header.recordBytes());
+            for (long r = 0; r < header.records(); r++) {
+                record.clear();
+                long recordStart = header.headerBytes() + r * header.recordBytes();
+                readFully(record, recordStart);
+                boolean first = true;
+                for (int i : annotationSignals) {
+                    int off = (int) header.signalOffsetInRecord(i);
+                    int len = header.signals().get(i).samplesPerRecord() * width;
+                    parseTals(record.array(), off, len, recordStart, first, r, times, texts);
+                    first = false;
+                }
+            }
+        }
+        double origin = Double.isNaN(firstRecordOnset) ? 0 : firstRecordOnset;
+        List<Annotation> out = new ArrayList<>();
+        for (int k = 0; k < times.size(); k++) {
+            out.add(new Annotation(times.get(k)[0] - origin, times.get(k)[1], texts.get(k)));
+        }
+        out.sort((a, b) -> Double.compare(a.onset(), b.onset()));
+        annotations = List.copyOf(out);
+        return annotations;
+    }
+
+    private void parseTals(byte[] b, int off, int len, long fileOffset, boolean firstSignal, long record,
+                           List<double[]> times, List<String> texts) throws FormatException {
+        int end = off + len;
+        int p = off;
+        boolean timekeeping = firstSignal;
+        while (p < end) {
+            int talStart = p;
+            int talEnd = p;
+            while (talEnd < end && b[talEnd] != 0) {
+                talEnd++;
+            }
+            if (talEnd == end) {
+                throw new FormatException(file, fileOffset + talStart, "EDF Annotations",
+                        "time-stamped annotation list in data record " + record + " is not terminated by a 0 byte");
+            }
+            // onset [0x15 duration] 0x14 [text 0x14]*
+            int q = talStart;
+            while (q < talEnd && b[q] != 0x14 && b[q] != 0x15) {
+                q++;
+            }
+            String onsetText = ascii(b, talStart, q);
+            double onset = parseTalNumber(onsetText, fileOffset + talStart, "onset", true);
+            double duration = 0;
+            if (q < talEnd && b[q] == 0x15) {
+                int d = ++q;
+                while (q < talEnd && b[q] != 0x14) {
+                    q++;
+                }
+                String durationText = ascii(b, d, q);
+                duration = durationText.isEmpty() ? 0
+                        : parseTalNumber(durationText, fileOffset + d, "duration", false);
+            }
+            if (q >= talEnd || b[q] != 0x14) {
+                throw new FormatException(file, fileOffset + q, "EDF Annotations",
+                        "expected byte 20 after the onset of a time-stamped annotation list");
+            }
+            q++;
+            while (q < talEnd) {
+                int t = q;
+                while (q < talEnd && b[q] != 0x14) {
+                    q++;
+                }
+                String text = utf8(b, t, q, fileOffset + t);
+                q++;
+                if (!text.isEmpty()) {
+                    times.add(new double[] {onset, duration});
+                    texts.add(text);
+                }
+            }
+            if (timekeeping) {
+                if (record == 0) {
+                    firstRecordOnset = onset;
+                }
+                timekeeping = false;
+            }
+            // The rest of the signal after the last TAL is zero padding.
+            p = talEnd;
+            while (p < end && b[p] == 0) {
+                p++;
+            }
+        }
+    }
+
+    private double parseTalNumber(String text, long offset, String what, boolean signed) throws FormatException {
+        if (signed && (text.isEmpty() || (text.charAt(0) != '+' && text.charAt(0) != '-'))) {
+            throw new FormatException(file, offset, "EDF Annotations", "annotation " + what + " '" + text
+                    + "' must start with + or -");
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new FormatException(file, offset, "EDF Annotations", "annotation " + what + " '" + text
+                    + "' is not a number");
+        }
+    }
+
+    private String utf8(byte[] b, int from, int to, long offset) throws FormatException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, from, to - from)).toString();
+        } catch (CharacterCodingException e) {
+            throw new FormatException(file, offset, "EDF Annotations",
+                    "annotation text is not valid UTF-8 as EDF+ requires (section 2.2.2)");
+        }
+    }
+
+    private static String ascii(byte[] b, int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1).trim();
+    }
+
+    private List<String> uniqueLabels(List<Integer> signals) {
+        // Duplicate labels get -0, -1, ... suffixes in file order, as MNE-Python names them.
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i : signals) {
+            counts.merge(header.signals().get(i).label(), 1, Integer::sum);
+        }
+        Map<String, Integer> next = new HashMap<>();
+        List<String> out = new ArrayList<>();
+        for (int i : signals) {
+            String label = header.signals().get(i).label();
+            if (counts.get(label) > 1) {
+                int k = next.merge(label, 1, Integer::sum) - 1;
+                out.add(label + "-" + k);
+            } else {
+                out.add(label);
+            }
+        }
+        return out;
+    }
+
+    /** A channel type from the label conventions of EDF (EDF+ section 2.1.3.1: "EEG Fpz-Cz", "EOG ..."). */
+    static ChannelType guessType(String label) {
+        String l = label.toUpperCase(Locale.ROOT);
+        if (l.startsWith("EOG")) {
+            return ChannelType.EOG;
+        }
+        if (l.startsWith("EMG")) {
+            return ChannelType.EMG;
+        }
+        if (l.startsWith("STATUS") || l.startsWith("TRIGGER") || l.startsWith("STI")) {
+            return ChannelType.STIM;
+        }
+        if (l.startsWith("ECG") || l.startsWith("EKG") || l.startsWith("RESP") || l.startsWith("TEMP")
+                || l.startsWith("SAO2") || l.startsWith("EVENT")) {
+            return ChannelType.MISC;
+        }
+        return ChannelType.EEG;
+    }
+
+    private void readFully(ByteBuffer buffer, long position) throws IOException {
+        long p = position;
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, p);
+            if (n < 0) {
+                throw new FormatException(file, p, "data record", "file ends early");
+            }
+            p += n;
+        }
+        buffer.flip();
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    // ---------------------------------------------------------------- header
+
+    private static EdfHeader parseHeader(Path file, FileChannel ch) throws IOException {
+        long size = ch.size();
+        if (size < FIXED_HEADER) {
+            throw new FormatException(file, 0, "header", "file is " + size
+                    + " bytes; an EDF/BDF header alone is at least 256 bytes");
+        }
+        ByteBuffer fixed = ByteBuffer.allocate(FIXED_HEADER);
+        read(ch, fixed, 0, file);
+        byte[] h = fixed.array();
+        boolean bdf;
+        if ((h[0] & 0xff) == 0xff && new String(h, 1, 7, StandardCharsets.ISO_8859_1).equals("BIOSEMI")) {
+            bdf = true;
+        } else if (field(h, 0, 8).equals("0")) {
+            bdf = false;
+        } else {
+            throw new FormatException(file, 0, "version", "expected '0' (EDF) or 0xFF 'BIOSEMI' (BDF), found '"
+                    + field(h, 0, 8) + "'");
+        }
+        String patient = field(h, 8, 80);
+        String recording = field(h, 88, 80);
+        String reserved = field(h, 192, 44);
+        EdfVariant variant;
+        if (reserved.startsWith("EDF+C") || reserved.startsWith("BDF+C")) {
+            variant = bdf ? EdfVariant.BDF_PLUS_C : EdfVariant.EDF_PLUS_C;
+        } else if (reserved.startsWith("EDF+D") || reserved.startsWith("BDF+D")) {
+            variant = bdf ? EdfVariant.BDF_PLUS_D : EdfVariant.EDF_PLUS_D;
+        } else {
+            variant = bdf ? EdfVariant.BDF : EdfVariant.EDF;
+        }
+        LocalDateTime start = parseStart(file, h, recording, variant.isPlus());
+        int headerBytes = (int) parseNumber(file, h, 0, 184, 8, "number of bytes in header record", true);
+        long records = (long) parseNumber(file, h, 0, 236, 8, "number of data records", true);
+        double duration = parseNumber(file, h, 0, 244, 8, "duration of a data record", false);
+        int ns = (int) parseNumber(file, h, 0, 252, 4, "number of signals", true);
+        if (ns < 0) {
+            throw new FormatException(file, 252, "number of signals", "must be >= 0, found " + ns);
+        }
+        if (duration < 0) {
+            throw new FormatException(file, 244, "duration of a data record", "must be >= 0, found " + duration);
+        }
+        long expectedHeader = FIXED_HEADER + (long) SIGNAL_HEADER * ns;
+        if (headerBytes != expectedHeader) {
+            throw new FormatException(file, 184, "number of bytes in header record", "is " + headerBytes
+                    + " but " + ns + " signals need 256 * (1 + " + ns + ") = " + expectedHeader);
+        }
+        if (size < expectedHeader) {
+            throw new FormatException(file, size, "signal headers", "file is " + size + " bytes but the headers of "
+                    + ns + " signals end at byte " + expectedHeader);
+        }
+        ByteBuffer signalHeader = ByteBuffer.allocate(SIGNAL_HEADER * ns);
+        read(ch, signalHeader, FIXED_HEADER, file);
+        byte[] s = signalHeader.array();
+        List<EdfSignal> signals = new ArrayList<>();
+        for (int i = 0; i < ns; i++) {
+            String label = field(s, 16 * i, 16);
+            String transducer = field(s, 16 * ns + 80 * i, 80);
+            String unit = field(s, 96 * ns + 8 * i, 8);
+            double physMin = parseNumber(file, s, FIXED_HEADER, 104 * ns + 8 * i, 8, "physical minimum of signal " + i, false);
+            double physMax = parseNumber(file, s, FIXED_HEADER, 112 * ns + 8 * i, 8, "physical maximum of signal " + i, false);
+            int digMin = (int) parseNumber(file, s, FIXED_HEADER, 120 * ns + 8 * i, 8, "digital minimum of signal " + i, true);
+            int digMax = (int) parseNumber(file, s, FIXED_HEADER, 128 * ns + 8 * i, 8, "digital maximum of signal " + i, true);
+            String prefiltering = field(s, 136 * ns + 80 * i, 80);
+            int perRecord = (int) parseNumber(file, s, FIXED_HEADER, 216 * ns + 8 * i, 8,
+                    "number of samples in each data record of signal " + i, true);
+            if (digMax <= digMin) {
+                throw new FormatException(file, FIXED_HEADER + 128L * ns + 8L * i, "digital maximum of signal " + i,
+                        "'" + label + "': digital maximum " + digMax + " must exceed digital minimum " + digMin);
+            }
+            if (physMax == physMin) {
+                throw new FormatException(file, FIXED_HEADER + 112L * ns + 8L * i, "physical maximum of signal " + i,
+                        "'" + label + "': physical maximum equals physical minimum (" + physMin + ")");
+            }
+            if (perRecord < 0) {
+                throw new FormatException(file, FIXED_HEADER + 216L * ns + 8L * i,
+                        "number of samples in each data record of signal " + i, "must be >= 0, found " + perRecord);
+            }
+            signals.add(new EdfSignal(label, transducer, unit, physMin, physMax, digMin, digMax, prefiltering,
+                    perRecord));
+        }
+        EdfHeader header = new EdfHeader(variant, patient, recording, start, headerBytes, records, duration, signals);
+        long recordBytes = header.recordBytes();
+        long available = size - headerBytes;
+        if (records < 0) {
+            // -1: the recording was still running when the header was written (EDF section 2.1.1).
+            if (records != -1) {
+                throw new FormatException(file, 236, "number of data records", "must be >= 0 or -1, found "
+                        + records);
+            }
+            if (recordBytes == 0) {
+                throw new FormatException(file, 236, "number of data records",
+                        "is -1 (unknown) and data records are empty, so the count cannot be derived");
+            }
+            if (available % recordBytes != 0) {
+                throw new FormatException(file, size, "data record", "the number of data records is -1 (unknown) "
+                        + "and the file ends inside a data record: " + (available % recordBytes) + " of "
+                        + recordBytes + " bytes after " + available / recordBytes + " whole records");
+            }
+            header = new EdfHeader(variant, patient, recording, start, headerBytes, available / recordBytes,
+                    duration, signals);
+        } else if (available < records * recordBytes) {
+            throw new FormatException(file, size, "data record", "the header declares " + records
+                    + " data records of " + recordBytes + " bytes (" + records * recordBytes
+                    + " bytes) but only " + available + " bytes follow the header: the file is truncated");
+        }
+        return header;
+    }
+
+    private static LocalDateTime parseStart(Path file, byte[] h, String recording, boolean plus)
+            throws FormatException {
+        String date = field(h, 168, 8);
+        String time = field(h, 176, 8);
+        if (!date.matches("\\d\\d\\.\\d\\d\\.\\d\\d")) {
+            throw new FormatException(file, 168, "startdate of recording", "expected dd.mm.yy, found '" + date + "'");
+        }
+        if (!time.matches("\\d\\d[.:]\\d\\d[.:]\\d\\d")) {
+            throw new FormatException(file, 176, "starttime of recording", "expected hh.mm.ss, found '" + time + "'");
+        }
+        int day = Integer.parseInt(date.substring(0, 2));
+        int month = Integer.parseInt(date.substring(3, 5));
+        int yy = Integer.parseInt(date.substring(6, 8));
+        // EDF's clipping date: 85-99 are 1985-1999, 00-84 are 2000-2084 (EDF+ section 2.1.3.3).
+        int year = yy >= 85 ? 1900 + yy : 2000 + yy;
+        if (plus && recording.startsWith("Startdate ")) {
+            // EDF+ repeats the date with a four-digit year: "Startdate 02-MAR-2002 ...".
+            String[] parts = recording.split(" ");
+            if (parts.length > 1 && parts[1].matches("\\d\\d-[A-Za-z]{3}-\\d{4}")) {
+                year = Integer.parseInt(parts[1].substring(7, 11));
+            }
+        }
+        try {
+            return LocalDateTime.of(year, Month.of(month), day, Integer.parseInt(time.substring(0, 2)),
+                    Integer.parseInt(time.substring(3, 5)), Integer.parseInt(time.substring(6, 8)));
+        } catch (DateTimeException e) {
+            throw new FormatException(file, 168, "startdate of recording", "'" + date + " " + time
+                    + "' is not a valid date and time: " + e.getMessage());
+        }
+    }
+
+    /** Parses a numeric header field; {@code b} starts at {@code base} in the file. */
+    private static double parseNumber(Path file, byte[] b, long base, int offset, int length, String field,
+                                      boolean integer) throws FormatException {
+        String text = field(b, offset, length);
+        long fileOffset = base + offset;
+        try {
+            if (integer) {
+                return Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
+            }
+            return Double.parseDouble(text.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new FormatException(file, fileOffset, field, "expected " + (integer ? "an integer" : "a number")
+                    + ", found '" + text + "'");
+        }
+    }
+
+    private static String field(byte[] b, int offset, int length) {
+        return new String(b, offset, length, StandardCharsets.ISO_8859_1).trim();
+    }
+
+    private static void read(FileChannel ch, ByteBuffer buffer, long position, Path file) throws IOException {
+        long p = position;
+        while (buffer.hasRemaining()) {
+            int n = ch.read(buffer, p);
+            if (n < 0) {
+                throw new FormatException(file, p, "header", "file ends inside the header");
+            }
+            p += n;
+        }
+        buffer.flip();
+    }
+}

@@ -1,0 +1,103 @@
+package org.mistudio.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.chart.XYChart;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mistudio.acquisition.sim.MotorImagerySimulator;
+import org.mistudio.acquisition.sim.SimulatorConfig;
+import org.mistudio.dsp.analysis.AnalysisResult;
+import org.mistudio.dsp.analysis.AnalysisSettings;
+import org.mistudio.dsp.analysis.MotorImageryAnalysis;
+
+/**
+ * Renders the analysis screen on JavaFX's headless Monocle platform, checks what it shows and saves a screenshot to
+ * app/target/screenshots/analysis-view.png for people to look at.
+ */
+class AnalysisViewTest {
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> started.complete(null));
+        } catch (IllegalStateException alreadyRunning) {
+            started.complete(null);
+        }
+        started.get(30, TimeUnit.SECONDS);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f.get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void showsSpectraTableAndVerdictOfAnAnalysis() throws Exception {
+        AnalysisResult result = MotorImageryAnalysis.run(
+                MotorImagerySimulator.simulate(SimulatorConfig.defaults().withTrialsPerClass(15)).recording(),
+                AnalysisSettings.leftRight());
+        WritableImage shot = onFx(() -> {
+            Stage stage = new Stage();
+            AnalysisView view = new AnalysisView(stage);
+            Scene scene = new Scene(view.root(), 1200, 760);
+            stage.setScene(scene);
+            stage.show();
+            view.show("simulated session", result);
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+
+            assertEquals(2, view.leftChart().getData().size(), "one series per class at C3");
+            assertEquals(2, view.rightChart().getData().size(), "one series per class at C4");
+            XYChart.Series<Number, Number> first = view.leftChart().getData().get(0);
+            assertEquals("left_hand", first.getName());
+            // 1 Hz bins from 1 to 40 Hz.
+            assertEquals(40, first.getData().size());
+            assertEquals(22, view.table().getItems().size());
+            assertEquals("C3", view.table().getItems().get(7).channel());
+            assertTrue(view.table().getItems().get(7).muR2() < 0, "right-hand imagery lowers mu at C3");
+            assertTrue(view.verdict().getText().startsWith("Contralateral ERD present"), view.verdict().getText());
+            WritableImage image = scene.snapshot(null);
+            stage.close();
+            return image;
+        });
+        BufferedImage png = SwingFXUtils.fromFXImage(shot, null);
+        Path out = Paths.get("target", "screenshots", "analysis-view.png");
+        Files.createDirectories(out.getParent());
+        ImageIO.write(png, "png", out.toFile());
+        assertEquals(1200, png.getWidth());
+        // A rendered screen, not a blank one: charts, text and table give many colours.
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < png.getHeight(); y += 3) {
+            for (int x = 0; x < png.getWidth(); x += 3) {
+                colours.add(png.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 50, colours.size() + " colours");
+    }
+}
