@@ -18,6 +18,10 @@ final class GuiCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "EDF/EDF+ or BDF/BDF+ recording")
     Path file;
 
+    @picocli.CommandLine.Option(names = "--screenshot", paramLabel = "FILE.png",
+            description = "save the window as PNG once the analysis is shown, then close it")
+    Path screenshot;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -29,7 +33,7 @@ final class GuiCommand implements Callable<Integer> {
                     + "; use 'mistudio analyze' in a terminal");
             return MiStudioCommand.INPUT_ERROR;
         }
-        MiStudioApp.launchWith(file);
+        MiStudioApp.launchWith(file, screenshot);
         return 0;
     }
 }

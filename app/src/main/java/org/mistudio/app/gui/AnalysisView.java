@@ -134,6 +134,11 @@ public final class AnalysisView {
 
     /** Reads and analyses a file off the UI thread, then shows the result (or the error, in one line). */
     public void load(Path file) {
+        load(file, () -> { });
+    }
+
+    /** As {@link #load(Path)}, then runs {@code whenShown} on the UI thread. */
+    public void load(Path file, Runnable whenShown) {
         source.setText(file.toString());
         summary.setText("Reading and analysing…");
         verdict.setText("");
@@ -144,10 +149,14 @@ public final class AnalysisView {
                 return MotorImageryAnalysis.run(r, AnalysisSettings.leftRight());
             }
         };
-        task.setOnSucceeded(e -> show(file.toString(), task.getValue()));
+        task.setOnSucceeded(e -> {
+            show(file.toString(), task.getValue());
+            whenShown.run();
+        });
         task.setOnFailed(e -> {
             summary.setText("Cannot analyse " + file + ":");
             verdict.setText(String.valueOf(task.getException().getMessage()));
+            whenShown.run();
         });
         Thread t = new Thread(task, "analysis");
         t.setDaemon(true);

@@ -1,8 +1,11 @@
 package org.mistudio.app.gui;
 
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -11,11 +14,27 @@ import org.mistudio.app.SampleData;
 /** The JavaFX application: one window with the analysis view. */
 public final class MiStudioApp extends Application {
 
+    /** Held so the level set on it is not lost to garbage collection. */
+    private static final Logger JAVAFX_STARTUP_LOG = Logger.getLogger("javafx");
+
     private static volatile Path initialFile;
+    private static volatile Path screenshot;
 
     /** Launches the window and blocks until it closes. {@code file} null means the bundled sample. */
     public static void launchWith(Path file) {
+        launchWith(file, null);
+    }
+
+    /**
+     * Launches the window; with a {@code screenshotFile}, saves the window as PNG once the analysis is shown and
+     * closes it (for documentation and for checking the real window under a virtual display).
+     */
+    public static void launchWith(Path file, Path screenshotFile) {
+        // Our single jar puts JavaFX on the class path rather than the module path; JavaFX runs fine there but
+        // logs a warning a user cannot act on.
+        JAVAFX_STARTUP_LOG.setLevel(Level.SEVERE);
         initialFile = file;
+        screenshot = screenshotFile;
         Application.launch(MiStudioApp.class);
     }
 
@@ -26,6 +45,10 @@ public final class MiStudioApp extends Application {
         stage.setScene(new Scene(view.root(), 1200, 760));
         stage.show();
         Path file = initialFile != null ? initialFile : SampleData.path();
-        view.load(file);
+        Path shot = screenshot;
+        view.load(file, shot == null ? () -> { } : () -> {
+            Screenshots.save(stage.getScene(), shot);
+            Platform.exit();
+        });
     }
 }

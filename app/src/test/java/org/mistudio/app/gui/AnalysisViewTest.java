@@ -13,10 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
@@ -62,7 +60,8 @@ class AnalysisViewTest {
         AnalysisResult result = MotorImageryAnalysis.run(
                 MotorImagerySimulator.simulate(SimulatorConfig.defaults().withTrialsPerClass(15)).recording(),
                 AnalysisSettings.leftRight());
-        WritableImage shot = onFx(() -> {
+        Path out = Paths.get("target", "screenshots", "analysis-view.png");
+        onFx(() -> {
             Stage stage = new Stage();
             AnalysisView view = new AnalysisView(stage);
             Scene scene = new Scene(view.root(), 1200, 760);
@@ -82,14 +81,12 @@ class AnalysisViewTest {
             assertEquals("C3", view.table().getItems().get(7).channel());
             assertTrue(view.table().getItems().get(7).muR2() < 0, "right-hand imagery lowers mu at C3");
             assertTrue(view.verdict().getText().startsWith("Contralateral ERD present"), view.verdict().getText());
-            WritableImage image = scene.snapshot(null);
+            Files.createDirectories(out.getParent());
+            Screenshots.save(scene, out);
             stage.close();
-            return image;
+            return null;
         });
-        BufferedImage png = SwingFXUtils.fromFXImage(shot, null);
-        Path out = Paths.get("target", "screenshots", "analysis-view.png");
-        Files.createDirectories(out.getParent());
-        ImageIO.write(png, "png", out.toFile());
+        BufferedImage png = ImageIO.read(out.toFile());
         assertEquals(1200, png.getWidth());
         // A rendered screen, not a blank one: charts, text and table give many colours.
         Set<Integer> colours = new HashSet<>();

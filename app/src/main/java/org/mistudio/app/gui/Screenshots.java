@@ -1,0 +1,27 @@
+package org.mistudio.app.gui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javax.imageio.ImageIO;
+
+/** Saves what a scene shows as PNG. */
+public final class Screenshots {
+
+    private Screenshots() {
+    }
+
+    /** Must run on the JavaFX thread. */
+    public static void save(Scene scene, Path png) {
+        try {
+            if (!ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", png.toFile())) {
+                throw new IOException("no PNG writer");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write screenshot " + png, e);
+        }
+    }
+}
