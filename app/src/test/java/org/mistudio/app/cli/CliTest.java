@@ -45,7 +45,7 @@ class CliTest {
     void helpListsTheSubcommands() {
         Run r = run("--help");
         assertEquals(0, r.status());
-        for (String sub : new String[] {"analyze", "simulate", "info", "gui"}) {
+        for (String sub : new String[] {"analyze", "psd", "simulate", "info", "gui"}) {
             assertTrue(r.out().contains("  " + sub + " "), sub + " missing from:\n" + r.out());
         }
     }
@@ -118,6 +118,41 @@ class CliTest {
         assertEquals("EOG", doc.get("channels").get(24).get("type").asText());
         assertEquals(250.0, doc.get("channels").get(0).get("sampling_rate_hz").asDouble(), 0);
         assertEquals(12, doc.get("annotation_counts").get("left_hand").asInt());
+    }
+
+    @Test
+    void psdIsInVoltsSquaredPerHertz() throws Exception {
+        // A 10 Hz sine of 10 uV amplitude: its power, A^2 / 2 = 5e-11 V^2, sits in the bins around 10 Hz.
+        float[][] x = new float[2][200 * 20];
+        for (int i = 0; i < x[0].length; i++) {
+            x[0][i] = (float) (10 * Math.sin(2 * Math.PI * 10 * i / 200.0));
+            x[1][i] = (float) Math.cos(2 * Math.PI * 30 * i / 200.0);
+        }
+        var rec = new org.mistudio.acquisition.model.Recording(java.util.List.of(
+                org.mistudio.acquisition.model.ChannelInfo.eeg("Cz", 200),
+                new org.mistudio.acquisition.model.ChannelInfo("Pz", org.mistudio.acquisition.model.ChannelType.EEG,
+                        "mV", 200)), x, java.time.LocalDateTime.of(2020, 1, 1, 0, 0), java.util.List.of());
+        Path file = dir.resolve("sine.edf");
+        org.mistudio.acquisition.io.RecordingFiles.write(rec, file);
+        Run r = run("psd", file.toString(), "--json", "--fmin", "5", "--fmax", "40");
+        assertEquals(0, r.status(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertEquals(5.0, doc.get("freqs").get(0).asDouble(), 0);
+        assertEquals(36, doc.get("freqs").size());
+        double cz = 0;
+        double pz = 0;
+        for (int k = 0; k < doc.get("freqs").size(); k++) {
+            double f = doc.get("freqs").get(k).asDouble();
+            if (f >= 9 && f <= 11) {
+                cz += doc.get("psd").get("Cz").get(k).asDouble();
+            }
+            if (f >= 29 && f <= 31) {
+                pz += doc.get("psd").get("Pz").get(k).asDouble();
+            }
+        }
+        assertEquals(5e-11, cz, 5e-11 * 1e-3);
+        assertEquals(0.5e-6, pz, 0.5e-6 * 1e-3, "1 mV amplitude in mV units: 0.5e-6 V^2");
+        assertEquals(2, run("psd", file.toString(), "--fmax", "500").status());
     }
 
     @Test
