@@ -1,0 +1,229 @@
+package org.mistudio.dsp.filter;
+
+import java.util.Objects;
+
+import org.mistudio.acquisition.model.Recording;
+
+/**
+ * One-shot filtering with second-order sections: causal ({@code scipy.signal.sosfilt}) and zero-phase
+ * ({@code scipy.signal.sosfiltfilt}), for one channel, {@code float[channel][sample]} arrays and recordings.
+ *
+ * <p>Each section runs in direct form II transposed (Oppenheim &amp; Schafer, Discrete-Time Signal Processing,
+ * 3rd ed., sec. 6.5) with double-precision state; samples pass through all sections in turn, as SciPy's
+ * {@code _sosfilt} does. {@link StreamingSosFilter} uses the same kernel, so chunked output is bit-identical.
+ */
+public final class SosFiltering {
+
+    private SosFiltering() {
+    }
+
+    // ---------------------------------------------------------------- one channel, causal
+
+    /** Causal filtering from zero initial state; a new array, {@code x} untouched. */
+    public static double[] sosfilt(Sos sos, double[] x) {
+        Objects.requireNonNull(x, "x");
+        double[] y = x.clone();
+        run(sos.rows(), new double[2 * sos.sectionCount()], y, 0, y.length);
+        return y;
+    }
+
+    /** Causal filtering of single-precision samples, computed in double precision. */
+    public static double[] sosfilt(Sos sos, float[] x) {
+        double[] y = toDouble(x);
+        run(sos.rows(), new double[2 * sos.sectionCount()], y, 0, y.length);
+        return y;
+    }
+
+    /**
+     * Steady-state state of each section for a unit step ({@code scipy.signal.sosfilt_zi}): {@code [section][2]},
+     * to be scaled by the input's first value. Each section's {@code lfilter_zi} solves
+     * {@code zi = A zi + B} in closed form and is scaled by the DC gain of the sections before it.
+     */
+    public static double[][] sosfiltZi(Sos sos) {
+        double[][] rows = sos.rows();
+        double[][] zi = new double[rows.length][2];
+        double scale = 1.0;
+        for (int s = 0; s < rows.length; s++) {
+            double[] c = rows[s];
+            double denominator = 1 + c[4] + c[5];
+            if (denominator == 0) {
+                throw new IllegalArgumentException("section " + s + " has a pole at z = 1 (1 + a1 + a2 = 0): no "
+                        + "steady state exists");
+            }
+            // Companion-form solution for n = 3 (lfilter_zi): (I - A^T) zi = b[1:] - a[1:] b0.
+            double b1 = c[1] - c[4] * c[0];
+            double b2 = c[2] - c[5] * c[0];
+            double z0 = (b1 + b2) / denominator;
+            double z1 = b2 - c[5] * z0;
+            zi[s][0] = scale * z0;
+            zi[s][1] = scale * z1;
+            scale *= (c[0] + c[1] + c[2]) / (c[3] + c[4] + c[5]);
+        }
+        return zi;
+    }
+
+    // ---------------------------------------------------------------- one channel, zero-phase
+
+    /**
+     * SciPy's default edge padding for {@code sosfiltfilt}: {@code 3 * (2 * sections + 1 - min(#(b2 == 0),
+     * #(a2 == 0)))}.
+     */
+    public static int defaultPadlen(Sos sos) {
+        int zeroB2 = 0;
+        int zeroA2 = 0;
+        for (double[] c : sos.rows()) {
+            zeroB2 += c[2] == 0 ? 1 : 0;
+            zeroA2 += c[5] == 0 ? 1 : 0;
+        }
+        return 3 * (2 * sos.sectionCount() + 1 - Math.min(zeroB2, zeroA2));
+    }
+
+    /** Zero-phase filtering with SciPy's default odd padding; see {@link #sosfiltfilt(Sos, double[], int)}. */
+    public static double[] sosfiltfilt(Sos sos, double[] x) {
+        return sosfiltfilt(sos, x, defaultPadlen(sos));
+    }
+
+    public static double[] sosfiltfilt(Sos sos, float[] x) {
+        return sosfiltfilt(sos, toDouble(x), defaultPadlen(sos));
+    }
+
+    /**
+     * Zero-phase filtering as {@code scipy.signal.sosfiltfilt(sos, x, padtype='odd', padlen=padlen)}: extend both
+     * ends by point reflection ({@code odd_ext}), filter forward from the steady state scaled by the first extended
+     * sample, filter the reversed result from the steady state scaled by its first sample, reverse, trim. The
+     * magnitude response is |H|^2 and the phase zero.
+     *
+     * @throws SignalTooShortException when {@code x.length <= padlen}
+     */
+    public static double[] sosfiltfilt(Sos sos, double[] x, int padlen) {
+        Objects.requireNonNull(x, "x");
+        if (padlen < 0) {
+            throw new IllegalArgumentException("padlen must be >= 0, got " + padlen);
+        }
+        int n = x.length;
+        if (n <= padlen) {
+            throw new SignalTooShortException(n, padlen);
+        }
+        double[] ext = new double[n + 2 * padlen];
+        for (int i = 0; i < padlen; i++) {
+            ext[i] = 2 * x[0] - x[padlen - i];
+            ext[padlen + n + i] = 2 * x[n - 1] - x[n - 2 - i];
+        }
+        System.arraycopy(x, 0, ext, padlen, n);
+
+        double[][] rows = sos.rows();
+        double[][] zi = sosfiltZi(sos);
+        run(rows, scaledState(zi, ext[0]), ext, 0, ext.length);
+        reverse(ext);
+        run(rows, scaledState(zi, ext[0]), ext, 0, ext.length);
+        reverse(ext);
+        double[] y = new double[n];
+        System.arraycopy(ext, padlen, y, 0, n);
+        return y;
+    }
+
+    // ---------------------------------------------------------------- many channels
+
+    /** Causal filtering of every row of {@code float[channel][sample]}; a new array. */
+    public static float[][] sosfilt(Sos sos, float[][] x) {
+        Objects.requireNonNull(x, "x");
+        float[][] y = new float[x.length][];
+        for (int c = 0; c < x.length; c++) {
+            y[c] = toFloat(sosfilt(sos, Objects.requireNonNull(x[c], "x[" + c + "]")));
+        }
+        return y;
+    }
+
+    /** Zero-phase filtering of every row of {@code float[channel][sample]}; a new array. */
+    public static float[][] sosfiltfilt(Sos sos, float[][] x) {
+        Objects.requireNonNull(x, "x");
+        float[][] y = new float[x.length][];
+        for (int c = 0; c < x.length; c++) {
+            y[c] = toFloat(sosfiltfilt(sos, Objects.requireNonNull(x[c], "x[" + c + "]")));
+        }
+        return y;
+    }
+
+    /**
+     * A new recording with every channel filtered causally; channel infos, start and annotations kept. The filter
+     * must have been designed for the recording's (uniform) sampling rate.
+     */
+    public static Recording sosfilt(Sos sos, Recording recording) {
+        requireUniformRate(recording);
+        return new Recording(recording.channels(), sosfilt(sos, recording.samples()), recording.start(),
+                recording.annotations());
+    }
+
+    /** A new recording with every channel filtered with zero phase; channel infos, start and annotations kept. */
+    public static Recording sosfiltfilt(Sos sos, Recording recording) {
+        requireUniformRate(recording);
+        return new Recording(recording.channels(), sosfiltfilt(sos, recording.samples()), recording.start(),
+                recording.annotations());
+    }
+
+    // ---------------------------------------------------------------- kernel
+
+    /**
+     * Filters {@code x[from, to)} in place through all sections, updating {@code state} ({@code 2 * sections}
+     * values, two per section). Direct form II transposed per section:
+     * {@code y = b0 x + z0; z0 = b1 x - a1 y + z1; z1 = b2 x - a2 y}.
+     */
+    static void run(double[][] sos, double[] state, double[] x, int from, int to) {
+        int sections = sos.length;
+        for (int n = from; n < to; n++) {
+            double v = x[n];
+            for (int s = 0; s < sections; s++) {
+                double[] c = sos[s];
+                int k = 2 * s;
+                double y = c[0] * v + state[k];
+                state[k] = c[1] * v - c[4] * y + state[k + 1];
+                state[k + 1] = c[2] * v - c[5] * y;
+                v = y;
+            }
+            x[n] = v;
+        }
+    }
+
+    /** {@code zi * value}, flattened to the kernel's state layout. */
+    static double[] scaledState(double[][] zi, double value) {
+        double[] state = new double[2 * zi.length];
+        for (int s = 0; s < zi.length; s++) {
+            state[2 * s] = zi[s][0] * value;
+            state[2 * s + 1] = zi[s][1] * value;
+        }
+        return state;
+    }
+
+    static double[] toDouble(float[] x) {
+        Objects.requireNonNull(x, "x");
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = x[i];
+        }
+        return y;
+    }
+
+    static float[] toFloat(double[] x) {
+        float[] y = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = (float) x[i];
+        }
+        return y;
+    }
+
+    private static void reverse(double[] x) {
+        for (int i = 0, j = x.length - 1; i < j; i++, j--) {
+            double t = x[i];
+            x[i] = x[j];
+            x[j] = t;
+        }
+    }
+
+    private static void requireUniformRate(Recording recording) {
+        Objects.requireNonNull(recording, "recording");
+        if (recording.channelCount() > 0 && !recording.isUniformRate()) {
+            throw new IllegalArgumentException("recording channels have different sampling rates; one filter design "
+                    + "fits one rate: select channels of one rate or resample first");
+        }
+    }
+}
