@@ -1,6 +1,7 @@
 package org.mistudio.dsp.spectrum;
 
 import org.jtransforms.fft.DoubleFFT_1D;
+import org.mistudio.dsp.filter.Detrend;
 
 /**
  * Welch's averaged modified periodogram (Welch 1967, IEEE Trans Audio Electroacoust 15:70-73), with SciPy's
@@ -15,9 +16,6 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * @param scaling       density (unit^2/Hz) or spectrum (unit^2)
  */
 public record Welch(int segmentLength, int overlap, Window window, Detrend detrend, Scaling scaling) {
-
-    /** Trend removal per segment. */
-    public enum Detrend { NONE, CONSTANT, LINEAR }
 
     /** Output scaling. */
     public enum Scaling { DENSITY, SPECTRUM }
@@ -73,7 +71,7 @@ public record Welch(int segmentLength, int overlap, Window window, Detrend detre
             for (int i = 0; i < segmentLength; i++) {
                 buffer[i] = x[start + i];
             }
-            removeTrend(buffer);
+            detrend.apply(buffer, 0, segmentLength);
             for (int i = 0; i < segmentLength; i++) {
                 buffer[i] *= w[i];
             }
@@ -107,36 +105,6 @@ public record Welch(int segmentLength, int overlap, Window window, Detrend detre
                 double im = (k == (n - 1) / 2) ? packed[1] : packed[2 * k + 1];
                 power[k] += re * re + im * im;
             }
-        }
-    }
-
-    private void removeTrend(double[] v) {
-        int n = v.length;
-        if (detrend == Detrend.NONE) {
-            return;
-        }
-        double mean = 0;
-        for (double d : v) {
-            mean += d;
-        }
-        mean /= n;
-        if (detrend == Detrend.CONSTANT) {
-            for (int i = 0; i < n; i++) {
-                v[i] -= mean;
-            }
-            return;
-        }
-        // Least-squares line through (i, v[i]).
-        double tMean = (n - 1) / 2.0;
-        double sxy = 0;
-        double sxx = 0;
-        for (int i = 0; i < n; i++) {
-            sxy += (i - tMean) * (v[i] - mean);
-            sxx += (i - tMean) * (i - tMean);
-        }
-        double slope = sxy / sxx;
-        for (int i = 0; i < n; i++) {
-            v[i] -= mean + slope * (i - tMean);
         }
     }
 }

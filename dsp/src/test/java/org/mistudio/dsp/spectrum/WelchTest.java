@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.mistudio.acquisition.io.edf.EdfReader;
 import org.mistudio.acquisition.model.Recording;
+import org.mistudio.dsp.filter.Detrend;
 
 class WelchTest {
 
@@ -26,7 +27,7 @@ class WelchTest {
         JsonNode g = new ObjectMapper().readTree(shared().resolve("golden/dsp/S001R04_reference.json").toFile());
         Recording r = EdfReader.read(shared().resolve("data").resolve(g.get("file").asText()));
         JsonNode ref = g.get("welch_hann_256_128_density");
-        Welch welch = new Welch(256, 128, Window.HANN, Welch.Detrend.CONSTANT, Welch.Scaling.DENSITY);
+        Welch welch = new Welch(256, 128, Window.HANN, Detrend.CONSTANT, Welch.Scaling.DENSITY);
         for (JsonNode name : g.get("channels")) {
             Spectrum s = welch.estimate(r.channel(name.asText()), r.samplingRate());
             JsonNode psd = ref.get("psd").get(name.asText());
@@ -50,7 +51,7 @@ class WelchTest {
         // The Hann window spreads the line over 3 bins; summing them recovers A^2 / 2 = 4.5.
         assertEquals(4.5, s.bandPower(8, 12), 1e-3);
         assertTrue(s.power()[0] < 1e-6, "the constant detrend removes the offset");
-        Spectrum spectrum = new Welch(200, 100, Window.HANN, Welch.Detrend.CONSTANT, Welch.Scaling.SPECTRUM)
+        Spectrum spectrum = new Welch(200, 100, Window.HANN, Detrend.CONSTANT, Welch.Scaling.SPECTRUM)
                 .estimate(x, fs);
         // Spectrum scaling reads the line's power at its bin: A^2 / 2 for a one-sided estimate.
         assertEquals(4.5, spectrum.power()[10], 1e-3);
@@ -79,7 +80,7 @@ class WelchTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = 0.5f * i;
         }
-        Spectrum s = new Welch(101, 50, Window.HAMMING, Welch.Detrend.LINEAR, Welch.Scaling.DENSITY).estimate(x, 50);
+        Spectrum s = new Welch(101, 50, Window.HAMMING, Detrend.LINEAR, Welch.Scaling.DENSITY).estimate(x, 50);
         assertEquals(51, s.frequencies().length);
         for (double p : s.power()) {
             assertTrue(p < 1e-6, "ramp left power " + p);
@@ -90,6 +91,6 @@ class WelchTest {
     void rejectsTooShortInputAndBadOverlap() {
         assertThrows(IllegalArgumentException.class, () -> Welch.of(256).estimate(new float[100], 100));
         assertThrows(IllegalArgumentException.class,
-                () -> new Welch(64, 64, Window.HANN, Welch.Detrend.NONE, Welch.Scaling.DENSITY));
+                () -> new Welch(64, 64, Window.HANN, Detrend.NONE, Welch.Scaling.DENSITY));
     }
 }
