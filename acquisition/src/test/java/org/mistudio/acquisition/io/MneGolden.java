@@ -44,6 +44,10 @@ public final class MneGolden {
         public java.util.function.BiFunction<Integer, Double, Double> stimToMne = (c, v) -> v;
         /** Whether to compare annotations (false where we deliberately differ; the caller tests them). */
         public boolean annotations = true;
+        /** Allowed difference of durations in seconds (MNE gives GDF events at least one sample). */
+        public double durationTolerance = 1e-6;
+        /** Per-channel absolute tolerance overriding the default (a millionth of the channel's largest value). */
+        public java.util.Map<String, Double> tolerance = new java.util.HashMap<>();
     }
 
     public static Stream<Path> goldenFiles(String... folders) throws IOException {
@@ -57,7 +61,10 @@ public final class MneGolden {
     }
 
     public static JsonNode load(Path golden) throws IOException {
-        return new ObjectMapper().readTree(golden.toFile());
+        // Some golden statistics are NaN (where MNE's own arithmetic overflowed); Python's json writes them bare.
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
+        return mapper.readTree(golden.toFile());
     }
 
     public static Path dataFile(JsonNode golden) {
@@ -110,7 +117,7 @@ public final class MneGolden {
             }
             double amplitude = Math.max(Math.abs(stats.get("min").asDouble()), Math.abs(stats.get("max").asDouble()));
             // Our samples are float32: allow a few ulps of the channel's largest value.
-            double tol = Math.max(amplitude * 1e-6, 1e-12);
+            double tol = options.tolerance.getOrDefault(name, Math.max(amplitude * 1e-6, 1e-12));
             double mean = 0;
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
@@ -130,16 +137,24 @@ public final class MneGolden {
             for (double d : v) {
                 ss += (d - mean) * (d - mean);
             }
-            assertEquals(stats.get("mean").asDouble(), mean, tol, where + " mean");
-            assertEquals(stats.get("std").asDouble(), Math.sqrt(ss / v.length), tol, where + " std");
-            assertEquals(stats.get("min").asDouble(), min, tol, where + " min");
-            assertEquals(stats.get("max").asDouble(), max, tol, where + " max");
+            if (Double.isNaN(stats.get("mean").asDouble())) {
+                // MNE's statistics are NaN (xdffileio TRI20: int32 over the full range); ours must be finite, and
+                // the first samples, which MNE did produce, must agree.
+                assertTrue(Double.isFinite(mean) && Double.isFinite(ss), where + " finite");
+                tol = Math.max(1e-6 * Math.abs(stats.get("first5").get(0).asDouble()), 1e-9);
+            } else {
+                assertEquals(stats.get("mean").asDouble(), mean, tol, where + " mean");
+                assertEquals(stats.get("std").asDouble(), Math.sqrt(ss / v.length), tol, where + " std");
+                assertEquals(stats.get("min").asDouble(), min, tol, where + " min");
+                assertEquals(stats.get("max").asDouble(), max, tol, where + " max");
+            }
             for (int i = 0; i < 5 && i < v.length; i++) {
                 assertEquals(stats.get("first5").get(i).asDouble(), v[i], tol, where + " sample " + i);
             }
         }
         if (options.annotations) {
-            assertAnnotations(file, g.get("annotations"), r.annotations(), 1 / maxRate, a -> true);
+            assertAnnotations(file, g.get("annotations"), r.annotations(), 1 / maxRate, options.durationTolerance,
+                    a -> true);
         }
     }
 
@@ -148,7 +163,7 @@ public final class MneGolden {
      * {@code period} and the same duration, and we have no others.
      */
     public static void assertAnnotations(String file, JsonNode golden, List<Annotation> ours, double period,
-                                         Predicate<JsonNode> expected) {
+                                         double durationTolerance, Predicate<JsonNode> expected) {
         List<Annotation> left = new ArrayList<>(ours);
         int count = 0;
         for (JsonNode a : golden) {
@@ -162,7 +177,7 @@ public final class MneGolden {
             Annotation match = null;
             for (Annotation o : left) {
                 if (o.label().equals(text) && Math.abs(o.onset() - onset) <= period + 1e-6
-                        && Math.abs(o.duration() - duration) <= 1e-6) {
+                        && Math.abs(o.duration() - duration) <= durationTolerance + 1e-9) {
                     match = o;
                     break;
                 }

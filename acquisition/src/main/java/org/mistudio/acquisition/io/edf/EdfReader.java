@@ -492,7 +492,7 @@ public final class EdfReader implements Closeable {
     }
 
     /** A channel type from the label conventions of EDF (EDF+ section 2.1.3.1: "EEG Fpz-Cz", "EOG ..."). */
-    static ChannelType guessType(String label) {
+    public static ChannelType guessType(String label) {
         String l = label.toUpperCase(Locale.ROOT);
         if (l.startsWith("EOG")) {
             return ChannelType.EOG;
