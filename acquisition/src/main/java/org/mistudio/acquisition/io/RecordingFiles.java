@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.mistudio.acquisition.io.edf.EdfReader;
 import org.mistudio.acquisition.io.edf.EdfVariant;
 import org.mistudio.acquisition.io.edf.EdfWriter;
+import org.mistudio.acquisition.io.gdf.GdfReader;
 import org.mistudio.acquisition.model.Recording;
 
 /** Reads and writes recordings in the formats MI Studio supports, chosen by file name extension. */
@@ -17,7 +18,7 @@ public final class RecordingFiles {
     private RecordingFiles() {
     }
 
-    /** Reads a recording; EDF/EDF+ ({@code .edf}) and BDF/BDF+ ({@code .bdf}). */
+    /** Reads a recording; EDF/EDF+ ({@code .edf}), BDF/BDF+ ({@code .bdf}) and GDF 1.x/2.x ({@code .gdf}). */
     public static Recording read(Path file) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such file");
@@ -28,9 +29,11 @@ public final class RecordingFiles {
             case "bdf":
             case "rec":
                 return EdfReader.read(file);
+            case "gdf":
+                return GdfReader.read(file);
             default:
                 throw new FormatException(file, -1, "file name extension", "'." + ext
-                        + "' is not a format this version reads; expected .edf or .bdf");
+                        + "' is not a format this version reads; expected .edf, .bdf or .gdf");
         }
     }
 

@@ -34,6 +34,12 @@ import org.mistudio.acquisition.model.Recording;
  */
 public final class EdfReader implements Closeable {
 
+    /**
+     * Label of the annotation that marks a gap between the data records of an EDF+D/BDF+D file (MNE-Python's name for
+     * skipped acquisition; epochs overlapping a {@code BAD_} annotation are rejected there and here).
+     */
+    public static final String GAP_LABEL = "BAD_ACQ_SKIP";
+
     private static final int FIXED_HEADER = 256;
     private static final int SIGNAL_HEADER = 256;
 
@@ -42,6 +48,10 @@ public final class EdfReader implements Closeable {
     private final EdfHeader header;
     private List<Annotation> annotations;
     private double firstRecordOnset = Double.NaN;
+    /** The time-keeping onset of each data record, from its first TAL (EDF+ section 2.2.4). */
+    private final Map<Long, Double> recordOnsets = new HashMap<>();
+    private static final java.util.regex.Pattern TAL_ONSET =
+            java.util.regex.Pattern.compile("[+-]\\d+(\\.\\d*)?(\u0015(\\d+(\\.\\d*)?)?)?");
 
     private EdfReader(Path file, FileChannel channel, EdfHeader header) {
         this.file = file;
@@ -155,11 +165,101 @@ public final class EdfReader implements Closeable {
         }
         readAllSignals(signals, samples);
         List<Annotation> notes = annotations();
+        if (header.variant().isDiscontinuous() && !signals.isEmpty()) {
+            notes = placeDiscontinuousRecords(signals, samples, notes);
+        }
         LocalDateTime start = header.start();
         if (!Double.isNaN(firstRecordOnset) && firstRecordOnset > 0 && firstRecordOnset < 1) {
+            // EDF+ section 2.2.4: the first time-keeping TAL refines the header's start time below a second.
             start = start.plusNanos(Math.round(firstRecordOnset * 1e9));
         }
         return new Recording(infos, samples, start, notes);
+    }
+
+    /**
+     * The onset of each data record in seconds after the file's start time, from its time-keeping TAL (EDF+ section
+     * 2.2.4); for EDF, BDF and EDF+C/BDF+C files without annotation signal, record {@code r} starts at
+     * {@code r * duration}. Reads only the annotation signals.
+     */
+    public double[] recordOnsets() throws IOException {
+        annotations();
+        double[] out = new double[(int) header.records()];
+        for (int r = 0; r < out.length; r++) {
+            Double onset = recordOnsets.get((long) r);
+            out[r] = onset != null ? onset : (Double.isNaN(firstRecordOnset) ? 0 : firstRecordOnset)
+                    + r * header.recordDuration();
+        }
+        return out;
+    }
+
+    /**
+     * EDF+D/BDF+D (EDF+ section 2.1.3.2): data records are not contiguous; each starts at its time-keeping TAL's
+     * onset. We place each record's samples at that time on one continuous time line and fill every gap with zeros,
+     * marked by a {@link #GAP_LABEL} annotation spanning the gap, so that sample times and annotation onsets stay
+     * true. (MNE-Python 1.3 reads EDF+D as if contiguous; for files without gaps, such as the Nihon Kohden export in
+     * the reference data, both agree.) Records must follow each other in time without overlap; the positions are
+     * rounded to the nearest sample of each signal. {@code samples} is replaced row by row.
+     */
+    private List<Annotation> placeDiscontinuousRecords(List<Integer> signals, float[][] samples,
+                                                      List<Annotation> notes) throws IOException {
+        double[] onsets = recordOnsets();
+        if (onsets.length == 0) {
+            return notes;
+        }
+        double duration = header.recordDuration();
+        double period = Double.POSITIVE_INFINITY;
+        for (int i : signals) {
+            period = Math.min(period, 1 / header.samplingRate(i));
+        }
+        List<Annotation> out = new ArrayList<>(notes);
+        double[] starts = new double[onsets.length];
+        boolean gaps = false;
+        for (int r = 0; r < onsets.length; r++) {
+            starts[r] = onsets[r] - onsets[0];
+            if (r > 0) {
+                double previousEnd = starts[r - 1] + duration;
+                if (starts[r] < previousEnd - period / 2) {
+                    throw new FormatException(file, header.headerBytes() + r * header.recordBytes()
+                            + firstAnnotationOffset(), "EDF Annotations", "data record " + r + " starts at +"
+                            + onsets[r] + " s, before data record " + (r - 1) + " ends at +" + (onsets[0]
+                            + previousEnd) + " s; EDF+D records must follow each other in time without overlap");
+                }
+                if (starts[r] > previousEnd + period / 2) {
+                    gaps = true;
+                    out.add(new Annotation(previousEnd, starts[r] - previousEnd, GAP_LABEL));
+                }
+            }
+        }
+        if (!gaps) {
+            return notes;
+        }
+        for (int k = 0; k < signals.size(); k++) {
+            int per = header.signals().get(signals.get(k)).samplesPerRecord();
+            double rate = header.samplingRate(signals.get(k));
+            long total = Math.round((starts[starts.length - 1] + duration) * rate);
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new FormatException(file, -1, "EDF Annotations", "the records' onsets span " + total
+                        + " samples of signal '" + header.signals().get(signals.get(k)).label()
+                        + "', more than one array holds");
+            }
+            float[] placed = new float[(int) total];
+            for (int r = 0; r < starts.length; r++) {
+                int at = (int) Math.min(Math.round(starts[r] * rate), total - per);
+                System.arraycopy(samples[k], r * per, placed, at, per);
+            }
+            samples[k] = placed;
+        }
+        out.sort((a, b) -> Double.compare(a.onset(), b.onset()));
+        return out;
+    }
+
+    private long firstAnnotationOffset() {
+        for (int i = 0; i < header.signals().size(); i++) {
+            if (header.signals().get(i).isAnnotation()) {
+                return header.signalOffsetInRecord(i);
+            }
+        }
+        return 0;
     }
 
     /** Reads all data signals record by record in large sequential blocks. */
@@ -226,16 +326,24 @@ public final class EdfReader implements Closeable {
         List<String> texts = new ArrayList<>();
         if (!annotationSignals.isEmpty()) {
             int width = header.variant().bytesPerSample();
-            ByteBuffer record = ByteBuffer.allocate((int) header.recordBytes());
+            // Read only the bytes of the annotation signals in each record, not the samples around them.
+            long spanStart = Long.MAX_VALUE;
+            long spanEnd = 0;
+            for (int i : annotationSignals) {
+                spanStart = Math.min(spanStart, header.signalOffsetInRecord(i));
+                spanEnd = Math.max(spanEnd, header.signalOffsetInRecord(i)
+                        + (long) header.signals().get(i).samplesPerRecord() * width);
+            }
+            ByteBuffer span = ByteBuffer.allocate((int) (spanEnd - spanStart));
             for (long r = 0; r < header.records(); r++) {
-                record.clear();
-                long recordStart = header.headerBytes() + r * header.recordBytes();
-                readFully(record, recordStart);
+                span.clear();
+                long spanPosition = header.headerBytes() + r * header.recordBytes() + spanStart;
+                readFully(span, spanPosition);
                 boolean first = true;
                 for (int i : annotationSignals) {
-                    int off = (int) header.signalOffsetInRecord(i);
+                    int off = (int) (header.signalOffsetInRecord(i) - spanStart);
                     int len = header.signals().get(i).samplesPerRecord() * width;
-                    parseTals(record.array(), off, len, recordStart, first, r, times, texts);
+                    parseTals(span.array(), off, len, spanPosition, first, r, times, texts);
                     first = false;
                 }
             }
@@ -250,12 +358,26 @@ public final class EdfReader implements Closeable {
         return annotations;
     }
 
+    /**
+     * Parses the TALs of one annotation signal in one data record (EDF+ section 2.2.2: {@code +onset[0x15 duration]
+     * 0x14 text 0x14 ... 0x00}, the rest of the signal 0x00 padding). The first TAL of the first annotation signal is
+     * the record's time-keeping TAL (section 2.2.4); its onset is the record's start.
+     *
+     * <p>Writer quirk: Nihon Kohden exports omit the 0 byte after the time-keeping TAL
+     * ({@code +1.000000 0x14 0x14 +1.140000 0x14 A1+A2 OFF 0x14}). An empty text (two 0x14 in a row) followed by a
+     * well-formed onset cannot be annotation text, so it is read as the start of the next TAL.
+     */
     private void parseTals(byte[] b, int off, int len, long fileOffset, boolean firstSignal, long record,
                            List<double[]> times, List<String> texts) throws FormatException {
         int end = off + len;
         int p = off;
         boolean timekeeping = firstSignal;
         while (p < end) {
+            if (b[p] == 0) {
+                // Padding: an annotation signal may hold no TAL in this record, or end in zeros.
+                p++;
+                continue;
+            }
             int talStart = p;
             int talEnd = p;
             while (talEnd < end && b[talEnd] != 0) {
@@ -286,7 +408,15 @@ public final class EdfReader implements Closeable {
                 throw new FormatException(file, fileOffset + q, "EDF Annotations",
                         "expected byte 20 after the onset of a time-stamped annotation list");
             }
+            if (timekeeping) {
+                recordOnsets.put(record, onset);
+                if (record == 0) {
+                    firstRecordOnset = onset;
+                }
+                timekeeping = false;
+            }
             q++;
+            boolean previousEmpty = false;
             while (q < talEnd) {
                 int t = q;
                 while (q < talEnd && b[q] != 0x14) {
@@ -294,22 +424,21 @@ public final class EdfReader implements Closeable {
                 }
                 String text = utf8(b, t, q, fileOffset + t);
                 q++;
+                if (previousEmpty && TAL_ONSET.matcher(text).matches()) {
+                    int split = text.indexOf('\u0015');
+                    onset = parseTalNumber(split < 0 ? text : text.substring(0, split), fileOffset + t, "onset", true);
+                    duration = split < 0 || split == text.length() - 1 ? 0
+                            : parseTalNumber(text.substring(split + 1), fileOffset + t + split + 1, "duration", false);
+                    previousEmpty = false;
+                    continue;
+                }
+                previousEmpty = text.isEmpty();
                 if (!text.isEmpty()) {
                     times.add(new double[] {onset, duration});
                     texts.add(text);
                 }
             }
-            if (timekeeping) {
-                if (record == 0) {
-                    firstRecordOnset = onset;
-                }
-                timekeeping = false;
-            }
-            // The rest of the signal after the last TAL is zero padding.
             p = talEnd;
-            while (p < end && b[p] == 0) {
-                p++;
-            }
         }
     }
 
@@ -363,7 +492,7 @@ public final class EdfReader implements Closeable {
     }
 
     /** A channel type from the label conventions of EDF (EDF+ section 2.1.3.1: "EEG Fpz-Cz", "EOG ..."). */
-    static ChannelType guessType(String label) {
+    public static ChannelType guessType(String label) {
         String l = label.toUpperCase(Locale.ROOT);
         if (l.startsWith("EOG")) {
             return ChannelType.EOG;
