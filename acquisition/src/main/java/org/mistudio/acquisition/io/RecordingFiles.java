@@ -10,6 +10,8 @@ import org.mistudio.acquisition.io.edf.EdfReader;
 import org.mistudio.acquisition.io.edf.EdfVariant;
 import org.mistudio.acquisition.io.edf.EdfWriter;
 import org.mistudio.acquisition.io.gdf.GdfReader;
+import org.mistudio.acquisition.io.xdf.XdfFile;
+import org.mistudio.acquisition.io.xdf.XdfReader;
 import org.mistudio.acquisition.model.Recording;
 
 /** Reads and writes recordings in the formats MI Studio supports, chosen by file name extension. */
@@ -18,7 +20,12 @@ public final class RecordingFiles {
     private RecordingFiles() {
     }
 
-    /** Reads a recording; EDF/EDF+ ({@code .edf}), BDF/BDF+ ({@code .bdf}) and GDF 1.x/2.x ({@code .gdf}). */
+    /**
+     * Reads a recording; EDF/EDF+ ({@code .edf}), BDF/BDF+ ({@code .bdf}), GDF 1.x/2.x ({@code .gdf}) and XDF
+     * ({@code .xdf}). An XDF file
+     * gives the recording of its first EEG stream (else its first numeric stream) with every marker stream as
+     * annotations ({@link XdfFile#primaryRecording()}); {@link #readXdf} gives all streams.
+     */
     public static Recording read(Path file) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such file");
@@ -31,10 +38,23 @@ public final class RecordingFiles {
                 return EdfReader.read(file);
             case "gdf":
                 return GdfReader.read(file);
+            case "xdf":
+                return XdfReader.read(file).primaryRecording();
             default:
                 throw new FormatException(file, -1, "file name extension", "'." + ext
-                        + "' is not a format this version reads; expected .edf, .bdf or .gdf");
+                        + "' is not a format this version reads; expected .edf, .bdf, .gdf or .xdf");
         }
+    }
+
+    /**
+     * Reads every stream of an XDF file, time stamps synchronised and dejittered as pyxdf does by default; see
+     * {@link XdfFile#toRecordings()} for one recording per numeric stream.
+     */
+    public static XdfFile readXdf(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such file");
+        }
+        return XdfReader.read(file);
     }
 
     /** Writes EDF+ for {@code .edf}, BDF+ for {@code .bdf}. */

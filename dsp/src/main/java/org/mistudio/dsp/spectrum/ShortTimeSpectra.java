@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.mistudio.acquisition.model.ChannelInfo;
 import org.mistudio.acquisition.model.Epochs;
+import org.mistudio.dsp.filter.Detrend;
 
 /**
  * Sliding-window (short-time) power spectra of epoched data, averaged over trials: the power half of an ERD/ERS
@@ -57,7 +58,7 @@ public record ShortTimeSpectra(int windowLength, int step, Window window) {
         for (int w = 0; w < windows; w++) {
             times[w] = epochs.tmin() + (w * step + (windowLength - 1) / 2.0) / fs;
         }
-        Welch periodogram = new Welch(windowLength, 0, window, Welch.Detrend.CONSTANT, Welch.Scaling.DENSITY);
+        Welch periodogram = new Welch(windowLength, 0, window, Detrend.CONSTANT, Welch.Scaling.DENSITY);
         int channels = epochs.channelCount();
         double[][][] power = new double[channels][windows][bins];
         double[] freqs = null;

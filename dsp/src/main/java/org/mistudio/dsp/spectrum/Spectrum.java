@@ -3,7 +3,7 @@ package org.mistudio.dsp.spectrum;
 /**
  * A one-sided power spectrum.
  *
- * @param frequencies bin centres in Hz, ascending from 0
+ * @param frequencies bin centres in Hz, ascending
  * @param power       power per bin: a density (unit^2/Hz) or a spectrum (unit^2), as the estimator was asked
  */
 public record Spectrum(double[] frequencies, double[] power) {

@@ -20,6 +20,7 @@ import org.mistudio.acquisition.model.Recording;
 import org.mistudio.dsp.spectrum.Spectrum;
 import org.mistudio.dsp.spectrum.Welch;
 import org.mistudio.dsp.spectrum.Window;
+import org.mistudio.dsp.filter.Detrend;
 
 class CoherenceTest {
 
@@ -46,7 +47,7 @@ class CoherenceTest {
         }
         System.out.println("coherence vs SciPy: max relative deviation " + worst);
         // The diagonal is the Welch PSD.
-        Spectrum psd = new Welch(256, 128, Window.HANN, Welch.Detrend.CONSTANT, Welch.Scaling.DENSITY)
+        Spectrum psd = new Welch(256, 128, Window.HANN, Detrend.CONSTANT, Welch.Scaling.DENSITY)
                 .estimate(r.channel("C3.."), r.samplingRate());
         for (int k = 0; k < msc.length; k++) {
             assertEquals(psd.power()[k], cs.power(0)[k], 1e-9 * psd.power()[k]);

@@ -11,6 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mistudio.acquisition.model.ChannelInfo;
 import org.mistudio.acquisition.model.Epochs;
+import org.mistudio.dsp.filter.Detrend;
 
 class ShortTimeSpectraTest {
 
@@ -78,7 +79,7 @@ class ShortTimeSpectraTest {
         assertEquals(81, p.frequencies().length);
         assertEquals(List.of("C3", "C4"), p.channels());
         // The trial average of single-window periodograms, checked against Welch on one window of each trial.
-        Welch one = new Welch(160, 0, Window.HANN, Welch.Detrend.CONSTANT, Welch.Scaling.DENSITY);
+        Welch one = new Welch(160, 0, Window.HANN, Detrend.CONSTANT, Welch.Scaling.DENSITY);
         double mean = 0;
         for (float[][] trial : epochs.data()) {
             mean += one.estimate(trial[1], 40, 160, FS).power()[10];
