@@ -14,6 +14,8 @@ import org.mistudio.acquisition.model.ChannelInfo;
 import org.mistudio.acquisition.model.ChannelType;
 import org.mistudio.acquisition.model.PhysicalUnit;
 import org.mistudio.acquisition.model.Recording;
+import org.mistudio.dsp.spectrum.Burg;
+import org.mistudio.dsp.spectrum.Multitaper;
 import org.mistudio.dsp.spectrum.Spectrum;
 import org.mistudio.dsp.spectrum.Welch;
 
@@ -23,15 +25,25 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mistudio psd}: power spectral density per channel, in V²/Hz. */
 @Command(name = "psd", mixinStandardHelpOptions = true,
-        description = "Power spectral density of each channel in V²/Hz. Welch defaults as SciPy's welch: Hann "
-                + "window, 1 s segments, 50 % overlap, constant detrend, one-sided density, mean over segments.")
+        description = "Power spectral density of each channel in V²/Hz: Welch (default), Burg or multitaper. "
+                + "Welch as SciPy's welch: Hann window, 1 s segments, 50 % overlap, constant detrend, one-sided "
+                + "density, mean over segments.")
 final class PsdCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "IN", description = "recording (EDF/EDF+, BDF/BDF+)")
     Path file;
 
-    @Option(names = "--method", defaultValue = "welch", description = "welch (default ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = "welch",
+            description = "welch, burg or multitaper (default ${DEFAULT-VALUE})")
     String method;
+
+    @Option(names = "--order", defaultValue = "16",
+            description = "Burg: autoregressive model order (default ${DEFAULT-VALUE})")
+    int order;
+
+    @Option(names = "--bandwidth", defaultValue = "2",
+            description = "multitaper: full frequency bandwidth in Hz, as MNE's (default ${DEFAULT-VALUE})")
+    double bandwidth;
 
     @Option(names = "--fmin", defaultValue = "0", description = "lowest frequency shown, Hz (default ${DEFAULT-VALUE})")
     double fmin;
@@ -50,9 +62,10 @@ final class PsdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!method.equalsIgnoreCase("welch")) {
+        String m = method.toLowerCase(Locale.ROOT);
+        if (!m.equals("welch") && !m.equals("burg") && !m.equals("multitaper")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--method: expected welch, got '" + method + "'");
+                    "--method: expected welch, burg or multitaper, got '" + method + "'");
         }
         Recording r = RecordingFiles.read(file);
         Recording chosen = channels == null ? r.selectType(ChannelType.EEG) : r.select(List.of(channels.split(
@@ -66,7 +79,25 @@ final class PsdCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
                     "--fmin/--fmax: need 0 <= fmin < fmax <= %s Hz (Nyquist), got %s-%s", fs / 2, fmin, top));
         }
-        Welch welch = Welch.of((int) Math.round(fs));
+        int second = (int) Math.round(fs);
+        java.util.function.Function<float[], Spectrum> estimator;
+        String description;
+        switch (m) {
+            case "burg":
+                Burg burg = new Burg(order, second);
+                estimator = x -> burg.estimate(x, fs);
+                description = "Burg AR(" + order + ") PSD, " + second + "-point FFT";
+                break;
+            case "multitaper":
+                Multitaper mt = Multitaper.of(bandwidth);
+                estimator = x -> mt.estimate(x, fs);
+                description = "multitaper PSD, " + bandwidth + " Hz bandwidth (DPSS, MNE's conventions)";
+                break;
+            default:
+                Welch welch = Welch.of(second);
+                estimator = x -> welch.estimate(x, fs);
+                description = "Welch PSD, Hann, 1 s segments, 50 % overlap";
+        }
         Map<String, double[]> psd = new LinkedHashMap<>();
         double[] freqs = null;
         List<Integer> keep = new ArrayList<>();
@@ -74,9 +105,10 @@ final class PsdCommand implements Callable<Integer> {
             ChannelInfo ch = chosen.channels().get(c);
             double volts = PhysicalUnit.voltsPer(ch.unit()).orElseThrow(() -> new IllegalArgumentException(file
                     + ": channel '" + ch.label() + "' is in '" + ch.unit() + "', not a voltage; PSD is in V²/Hz"));
-            Spectrum s = welch.estimate(chosen.samples()[c], fs);
+            Spectrum s = estimator.apply(chosen.samples()[c]);
             if (freqs == null) {
                 freqs = s.frequencies();
+                // Multitaper spectra start at their first bin above 0; keep what lies in [fmin, fmax].
                 for (int k = 0; k < freqs.length; k++) {
                     if (freqs[k] >= fmin - 1e-9 && freqs[k] <= top + 1e-9) {
                         keep.add(k);
@@ -97,15 +129,15 @@ final class PsdCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("file", file.toString());
-            doc.put("method", "welch");
+            doc.put("method", m);
+            doc.put("description", description);
             doc.put("unit", "V^2/Hz");
-            doc.put("segment_s", 1.0);
             doc.put("freqs", shownFreqs);
             doc.put("psd", psd);
             Json.print(out, doc);
             return 0;
         }
-        out.printf(Locale.ROOT, "%s: Welch PSD (V²/Hz), Hann, 1 s segments, 50 %% overlap%n", file);
+        out.printf(Locale.ROOT, "%s: %s (V²/Hz)%n", file, description);
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%8s", "Hz"));
         for (String label : psd.keySet()) {
             head.append(String.format(Locale.ROOT, " %11s", label));
