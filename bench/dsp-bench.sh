@@ -33,5 +33,5 @@ print(f"{'data set':18} {'MI Studio 1 thread':>19} {'MI Studio 2 threads':>20} {
 for s, r in rows.items():
     sp = scipy.get(s, (float('nan'), ''))[0]
     print(f"{s:18} {r['oneThread']:16.1f} ms {r['twoThreads']:17.1f} ms {sp:7.1f} ms {sp / r['oneThread']:13.2f}x {sp / r['twoThreads']:13.2f}x")
-print("medians of 7 single-shot runs after 3 warm-ups; SciPy", next(iter(scipy.values()), ('', '?'))[1], "pinned to one core")
+print("MI Studio: median of 7 JMH iterations (3 s each, after 3 warm-up iterations); SciPy", next(iter(scipy.values()), ('', '?'))[1], "(one core): median of 7 runs after 3 warm-up runs")
 PY

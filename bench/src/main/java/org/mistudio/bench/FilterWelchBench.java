@@ -30,10 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code sosfiltfilt} + {@code welch} on the same file.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
+@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 7)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 7, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
 public class FilterWelchBench {
 

@@ -7,6 +7,7 @@ import org.jtransforms.fft.DoubleFFT_1D;
 import org.mistudio.acquisition.model.ChannelInfo;
 import org.mistudio.acquisition.model.Epochs;
 import org.mistudio.acquisition.model.Recording;
+import org.mistudio.dsp.spectrum.FftPlans;
 import org.mistudio.dsp.spectrum.FftUtil;
 import org.mistudio.dsp.spectrum.Window;
 
@@ -80,7 +81,7 @@ public record WelchCrossSpectra(int segmentLength, int overlap, Window window) {
         int step = segmentLength - overlap;
         int n = segmentLength;
         int bins = FftUtil.bins(n);
-        double[] w = window.coefficients(n);
+        double[] w = FftPlans.window(window, n);
         double ss = 0;
         for (double v : w) {
             ss += v * v;
@@ -90,7 +91,7 @@ public record WelchCrossSpectra(int segmentLength, int overlap, Window window) {
         double[][] fre = new double[nc][bins];
         double[][] fim = new double[nc][bins];
         double[] buffer = new double[n];
-        DoubleFFT_1D fft = new DoubleFFT_1D(n);
+        DoubleFFT_1D fft = FftPlans.fft(n);
         int segments = 0;
         for (int t = 0; t < trials.length; t++) {
             float[][] trial = trials[t];

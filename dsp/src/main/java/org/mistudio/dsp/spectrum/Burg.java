@@ -1,6 +1,5 @@
 package org.mistudio.dsp.spectrum;
 
-import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * Burg's maximum-entropy autoregressive spectral estimate (Burg 1967, 37th SEG meeting; Marple 1987, "Digital
@@ -51,7 +50,7 @@ public record Burg(int order, int fftSize) {
             double[] a = new double[fftSize];
             a[0] = 1;
             System.arraycopy(coefficients, 0, a, 1, coefficients.length);
-            new DoubleFFT_1D(fftSize).realForward(a);
+            FftPlans.fft(fftSize).realForward(a);
             double[] mag = FftUtil.magnitudeSquared(a, fftSize);
             double[] freqs = new double[mag.length];
             double[] psd = new double[mag.length];

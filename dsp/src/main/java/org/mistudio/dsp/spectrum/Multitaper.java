@@ -130,7 +130,7 @@ public record Multitaper(double bandwidth, boolean lowBias, Normalization normal
         int bins = n / 2 + 1;
         double[] power = new double[bins];
         double[] buffer = new double[n];
-        DoubleFFT_1D fft = new DoubleFFT_1D(n);
+        DoubleFFT_1D fft = FftPlans.fft(n);
         double lambdaSum = 0;
         for (int k = 0; k < tapers.length; k++) {
             double[] v = tapers[k];
@@ -266,7 +266,7 @@ public record Multitaper(double bandwidth, boolean lowBias, Normalization normal
     private static double[] concentrations(double[][] tapers, double w) {
         int m = tapers[0].length;
         int size = Integer.highestOneBit(2 * m - 1) << 1;
-        DoubleFFT_1D fft = new DoubleFFT_1D(size);
+        DoubleFFT_1D fft = FftPlans.fft(size);
         double[] ratios = new double[tapers.length];
         double[] buffer = new double[size];
         for (int k = 0; k < tapers.length; k++) {

@@ -47,7 +47,7 @@ public record Welch(int segmentLength, int overlap, Window window, Detrend detre
         }
         int step = segmentLength - overlap;
         int segments = (length - overlap) / step;
-        double[] w = window.coefficients(segmentLength);
+        double[] w = FftPlans.window(window, segmentLength);
         double scale;
         if (scaling == Scaling.DENSITY) {
             double ss = 0;
@@ -65,7 +65,7 @@ public record Welch(int segmentLength, int overlap, Window window, Detrend detre
         int bins = segmentLength / 2 + 1;
         double[] power = new double[bins];
         double[] buffer = new double[segmentLength];
-        DoubleFFT_1D fft = new DoubleFFT_1D(segmentLength);
+        DoubleFFT_1D fft = FftPlans.fft(segmentLength);
         for (int s = 0; s < segments; s++) {
             int start = from + s * step;
             for (int i = 0; i < segmentLength; i++) {
