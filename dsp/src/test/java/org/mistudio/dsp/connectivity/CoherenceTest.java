@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.mistudio.acquisition.io.edf.EdfReader;
 import org.mistudio.acquisition.model.ChannelInfo;
 import org.mistudio.acquisition.model.Epochs;
 import org.mistudio.acquisition.model.Recording;
@@ -21,18 +17,16 @@ import org.mistudio.dsp.spectrum.Spectrum;
 import org.mistudio.dsp.spectrum.Welch;
 import org.mistudio.dsp.spectrum.Window;
 import org.mistudio.dsp.filter.Detrend;
+import org.mistudio.dsp.Golden;
 
 class CoherenceTest {
 
-    private static Path shared() {
-        return Paths.get(System.getProperty("mistudio.shared", "../../shared"));
-    }
 
     @Test
     void matchesScipyCoherenceOnARealRecording() throws Exception {
         // scipy.signal.coherence(C3, C4, fs=160, window='hann', nperseg=256, noverlap=128) on S001R04.
-        JsonNode g = new ObjectMapper().readTree(shared().resolve("golden/dsp/S001R04_reference.json").toFile());
-        Recording r = EdfReader.read(shared().resolve("data").resolve(g.get("file").asText()));
+        JsonNode g = Golden.json();
+        Recording r = Golden.recording();
         JsonNode ref = g.get("coherence_C3_C4_hann_256_128");
         CrossSpectra cs = new WelchCrossSpectra(256, 128, Window.HANN).estimate(
                 new float[][] {r.channel("C3.."), r.channel("C4..")}, List.of("C3", "C4"), r.samplingRate());

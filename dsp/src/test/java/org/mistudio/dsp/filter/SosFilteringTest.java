@@ -12,6 +12,8 @@ import java.util.Random;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.mistudio.acquisition.model.Recording;
+import org.mistudio.dsp.Golden;
+import org.mistudio.dsp.SignalStats;
 
 class SosFilteringTest {
 
@@ -37,24 +39,11 @@ class SosFilteringTest {
             double[] y = zeroPhase ? SosFiltering.sosfiltfilt(BANDPASS, x) : SosFiltering.sosfilt(BANDPASS, x);
             assertEquals(x.length, y.length);
             double scale = g.get("std").asDouble() * 1e6;
-            double mean = 0;
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : y) {
-                mean += v;
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-            mean /= y.length;
-            double ss = 0;
-            for (double v : y) {
-                ss += (v - mean) * (v - mean);
-            }
-            double std = Math.sqrt(ss / y.length); // numpy's default ddof = 0
-            worst = Math.max(worst, check(name + " mean", g.get("mean").asDouble(), mean, scale));
-            worst = Math.max(worst, check(name + " std", g.get("std").asDouble(), std, scale));
-            worst = Math.max(worst, check(name + " min", g.get("min").asDouble(), min, scale));
-            worst = Math.max(worst, check(name + " max", g.get("max").asDouble(), max, scale));
+            SignalStats st = SignalStats.of(y);
+            worst = Math.max(worst, check(name + " mean", g.get("mean").asDouble(), st.mean(), scale));
+            worst = Math.max(worst, check(name + " std", g.get("std").asDouble(), st.std(), scale));
+            worst = Math.max(worst, check(name + " min", g.get("min").asDouble(), st.min(), scale));
+            worst = Math.max(worst, check(name + " max", g.get("max").asDouble(), st.max(), scale));
             for (int i = 0; i < 5; i++) {
                 worst = Math.max(worst, check(name + " first5[" + i + "]", g.get("first5").get(i).asDouble(), y[i],
                         scale));

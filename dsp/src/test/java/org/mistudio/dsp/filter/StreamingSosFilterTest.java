@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.mistudio.dsp.Golden;
 
 class StreamingSosFilterTest {
 

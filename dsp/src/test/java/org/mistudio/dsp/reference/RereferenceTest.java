@@ -5,31 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDateTime;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.mistudio.acquisition.io.edf.EdfReader;
 import org.mistudio.acquisition.model.ChannelInfo;
 import org.mistudio.acquisition.model.ChannelType;
 import org.mistudio.acquisition.model.Recording;
+import org.mistudio.dsp.Golden;
+import org.mistudio.dsp.SignalStats;
 
 class RereferenceTest {
 
-    private static Path shared() {
-        return Paths.get(System.getProperty("mistudio.shared", "../../shared"));
-    }
 
     @Test
     void commonAverageMatchesMneOnARealRecording() throws Exception {
         // MNE 1.3: raw.set_eeg_reference('average') on EEGMMIDB S001R04, then C3.. (volts).
-        JsonNode g = new ObjectMapper().readTree(shared().resolve("golden/dsp/S001R04_reference.json").toFile());
+        JsonNode g = Golden.json();
         JsonNode car = g.get("car_then_C3");
-        Recording r = Rereference.average(EdfReader.read(shared().resolve("data").resolve(g.get("file").asText())));
+        Recording r = Rereference.average(Golden.recording());
         float[] c3 = r.channel("C3..");
         double scale = car.get("std").asDouble() * 1e6;
         for (String key : new String[] {"first5", "last5", "at_1000"}) {
@@ -39,23 +34,11 @@ class RereferenceTest {
                 assertEquals(car.get(key).get(i).asDouble() * 1e6, c3[from + i], 1e-6 * scale, key + " " + i);
             }
         }
-        double mean = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : c3) {
-            mean += v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        mean /= c3.length;
-        double ss = 0;
-        for (float v : c3) {
-            ss += (v - mean) * (v - mean);
-        }
-        assertEquals(car.get("mean").asDouble() * 1e6, mean, 1e-6 * scale);
-        assertEquals(car.get("std").asDouble() * 1e6, Math.sqrt(ss / c3.length), 1e-6 * scale);
-        assertEquals(car.get("min").asDouble() * 1e6, min, 1e-6 * scale);
-        assertEquals(car.get("max").asDouble() * 1e6, max, 1e-6 * scale);
+        SignalStats st = SignalStats.of(c3);
+        assertEquals(car.get("mean").asDouble() * 1e6, st.mean(), 1e-6 * scale);
+        assertEquals(car.get("std").asDouble() * 1e6, st.std(), 1e-6 * scale);
+        assertEquals(car.get("min").asDouble() * 1e6, st.min(), 1e-6 * scale);
+        assertEquals(car.get("max").asDouble() * 1e6, st.max(), 1e-6 * scale);
     }
 
     private static Recording small() {

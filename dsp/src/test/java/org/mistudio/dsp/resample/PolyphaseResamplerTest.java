@@ -6,26 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.mistudio.acquisition.io.edf.EdfReader;
 import org.mistudio.acquisition.model.Recording;
+import org.mistudio.dsp.Golden;
+import org.mistudio.dsp.SignalStats;
 
 class PolyphaseResamplerTest {
 
-    private static Path shared() {
-        return Paths.get(System.getProperty("mistudio.shared", "../../shared"));
-    }
 
     @Test
     void matchesScipyResamplePolyOnARealRecording() throws Exception {
         // scipy.signal.resample_poly(C3, 5, 4) (SciPy 1.10 defaults) on EEGMMIDB S001R04, 160 -> 200 Hz, in volts.
-        JsonNode g = new ObjectMapper().readTree(shared().resolve("golden/dsp/S001R04_reference.json").toFile());
-        Recording r = EdfReader.read(shared().resolve("data").resolve(g.get("file").asText()));
+        JsonNode g = Golden.json();
+        Recording r = Golden.recording();
         JsonNode ref = g.get("resample_poly_C3_160_to_200");
         float[] x = r.channel("C3..");
         double[] xd = new double[x.length];
@@ -38,12 +33,12 @@ class PolyphaseResamplerTest {
         // 1e-6 relative: statistics relative to themselves, samples relative to the signal's std (several golden
         // samples are exactly zero, where the input ends in zeros).
         double tol = 1e-6 * std;
-        double[] s = stats(y);
+        SignalStats s = SignalStats.of(y);
         double worst = 0;
-        worst = Math.max(worst, rel(ref.get("mean").asDouble() * 1e6, s[0], tol, std, "mean"));
-        worst = Math.max(worst, rel(std, s[1], 1e-6 * std, std, "std"));
-        worst = Math.max(worst, rel(ref.get("min").asDouble() * 1e6, s[2], 1e-6 * Math.abs(s[2]), std, "min"));
-        worst = Math.max(worst, rel(ref.get("max").asDouble() * 1e6, s[3], 1e-6 * Math.abs(s[3]), std, "max"));
+        worst = Math.max(worst, rel(ref.get("mean").asDouble() * 1e6, s.mean(), tol, std, "mean"));
+        worst = Math.max(worst, rel(std, s.std(), 1e-6 * std, std, "std"));
+        worst = Math.max(worst, rel(ref.get("min").asDouble() * 1e6, s.min(), 1e-6 * Math.abs(s.min()), std, "min"));
+        worst = Math.max(worst, rel(ref.get("max").asDouble() * 1e6, s.max(), 1e-6 * Math.abs(s.max()), std, "max"));
         for (int i = 0; i < 5; i++) {
             worst = Math.max(worst, rel(ref.get("first5").get(i).asDouble() * 1e6, y[i], tol, std, "first5"));
             worst = Math.max(worst, rel(ref.get("last5").get(i).asDouble() * 1e6, y[y.length - 5 + i], tol, std,
@@ -64,22 +59,6 @@ class PolyphaseResamplerTest {
         return Math.abs(expected - actual) / std;
     }
 
-    private static double[] stats(double[] y) {
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : y) {
-            sum += v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        double mean = sum / y.length;
-        double ss = 0;
-        for (double v : y) {
-            ss += (v - mean) * (v - mean);
-        }
-        return new double[] {mean, Math.sqrt(ss / y.length), min, max};
-    }
 
     @Test
     void filterIsScipysKaiserDesign() {

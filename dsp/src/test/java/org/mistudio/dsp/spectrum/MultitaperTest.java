@@ -4,22 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.mistudio.acquisition.io.edf.EdfReader;
 import org.mistudio.acquisition.model.Recording;
+import org.mistudio.dsp.Golden;
 
 class MultitaperTest {
 
-    private static Path shared() {
-        return Paths.get(System.getProperty("mistudio.shared", "../../shared"));
-    }
 
     @Test
     void matchesMnePsdArrayMultitaperOnARealRecording() throws Exception {
@@ -29,8 +23,8 @@ class MultitaperTest {
         // Tolerance 1e-4 relative, as the issue allows: our tapers come from bisection + inverse iteration, LAPACK's
         // from a different tridiagonal solver, and the input is float32 microvolts rather than float64 volts; the
         // measured deviation is far smaller (below 1e-12), so the bound leaves room for platform differences only.
-        JsonNode g = new ObjectMapper().readTree(shared().resolve("golden/dsp/S001R04_reference.json").toFile());
-        Recording r = EdfReader.read(shared().resolve("data").resolve(g.get("file").asText()));
+        JsonNode g = Golden.json();
+        Recording r = Golden.recording();
         JsonNode ref = g.get("mne_multitaper_first10s_bw2");
         Multitaper mt = new Multitaper(2, true, Multitaper.Normalization.FULL);
         double worst = 0;

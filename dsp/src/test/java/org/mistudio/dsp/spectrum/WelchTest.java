@@ -4,28 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.mistudio.acquisition.io.edf.EdfReader;
 import org.mistudio.acquisition.model.Recording;
 import org.mistudio.dsp.filter.Detrend;
+import org.mistudio.dsp.Golden;
 
 class WelchTest {
 
-    private static Path shared() {
-        return Paths.get(System.getProperty("mistudio.shared", "../../shared"));
-    }
 
     @Test
     void matchesScipyWelchOnARealRecording() throws Exception {
         // scipy.signal.welch(x, fs=160, window='hann', nperseg=256, noverlap=128) on EEGMMIDB S001R04, in V^2/Hz.
-        JsonNode g = new ObjectMapper().readTree(shared().resolve("golden/dsp/S001R04_reference.json").toFile());
-        Recording r = EdfReader.read(shared().resolve("data").resolve(g.get("file").asText()));
+        JsonNode g = Golden.json();
+        Recording r = Golden.recording();
         JsonNode ref = g.get("welch_hann_256_128_density");
         Welch welch = new Welch(256, 128, Window.HANN, Detrend.CONSTANT, Welch.Scaling.DENSITY);
         for (JsonNode name : g.get("channels")) {

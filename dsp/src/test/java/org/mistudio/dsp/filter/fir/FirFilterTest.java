@@ -5,31 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.mistudio.acquisition.io.edf.EdfReader;
 import org.mistudio.acquisition.model.Annotation;
 import org.mistudio.acquisition.model.ChannelInfo;
 import org.mistudio.acquisition.model.Recording;
+import org.mistudio.dsp.Golden;
+import org.mistudio.dsp.SignalStats;
 
 class FirFilterTest {
 
-    private static Path shared() {
-        return Paths.get(System.getProperty("mistudio.shared", "../../shared"));
-    }
 
     @Test
     void matchesMneFilterDataOnARealRecording() throws Exception {
         // mne.filter.filter_data(x, 160, 8, 30) (MNE 1.3 defaults) on EEGMMIDB S001R04, golden values in volts.
-        JsonNode g = new ObjectMapper().readTree(shared().resolve("golden/dsp/S001R04_reference.json").toFile());
-        Recording r = EdfReader.read(shared().resolve("data").resolve(g.get("file").asText()));
+        JsonNode g = Golden.json();
+        Recording r = Golden.recording();
         JsonNode ref = g.get("mne_filter_data_fir_8_30");
         FirFilter filter = FirFilter.bandPass(r.samplingRate(), 8, 30);
         double worst = 0;
@@ -43,11 +38,11 @@ class FirFilterTest {
             // The issue allows 1e-4 for the MNE FIR; we read it relative to the channel's filtered standard
             // deviation, because several golden samples (the first and last) are zero up to rounding.
             double tol = 1e-4 * std;
-            double[] stats = stats(y);
-            worst = Math.max(worst, check(c.get("mean").asDouble() * 1e6, stats[0], tol, label + " mean", std));
-            worst = Math.max(worst, check(std, stats[1], tol, label + " std", std));
-            worst = Math.max(worst, check(c.get("min").asDouble() * 1e6, stats[2], tol, label + " min", std));
-            worst = Math.max(worst, check(c.get("max").asDouble() * 1e6, stats[3], tol, label + " max", std));
+            SignalStats stats = SignalStats.of(y);
+            worst = Math.max(worst, check(c.get("mean").asDouble() * 1e6, stats.mean(), tol, label + " mean", std));
+            worst = Math.max(worst, check(std, stats.std(), tol, label + " std", std));
+            worst = Math.max(worst, check(c.get("min").asDouble() * 1e6, stats.min(), tol, label + " min", std));
+            worst = Math.max(worst, check(c.get("max").asDouble() * 1e6, stats.max(), tol, label + " max", std));
             for (int i = 0; i < 5; i++) {
                 worst = Math.max(worst, check(c.get("first5").get(i).asDouble() * 1e6, y[i], tol,
                         label + " first5[" + i + "]", std));
@@ -65,23 +60,6 @@ class FirFilterTest {
         return Math.abs(expected - actual) / std;
     }
 
-    /** mean, population std (numpy's ddof=0), min, max. */
-    private static double[] stats(float[] y) {
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : y) {
-            sum += v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        double mean = sum / y.length;
-        double ss = 0;
-        for (float v : y) {
-            ss += (v - mean) * (v - mean);
-        }
-        return new double[] {mean, Math.sqrt(ss / y.length), min, max};
-    }
 
     @Test
     void chosenParametersAndTapsAreMnes() {

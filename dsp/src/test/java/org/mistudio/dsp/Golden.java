@@ -1,4 +1,4 @@
-package org.mistudio.dsp.filter;
+package org.mistudio.dsp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import org.mistudio.acquisition.io.edf.EdfReader;
 import org.mistudio.acquisition.model.Recording;
 
 /** The shared SciPy 1.10 / MNE 1.3 reference numbers for EEGMMIDB S001R04 and the recording they came from. */
-final class Golden {
+public final class Golden {
 
     private static JsonNode json;
     private static Recording recording;
@@ -19,11 +19,11 @@ final class Golden {
     private Golden() {
     }
 
-    static Path shared() {
+    public static Path shared() {
         return Paths.get(System.getProperty("mistudio.shared", "../../shared"));
     }
 
-    static synchronized JsonNode json() {
+    public static synchronized JsonNode json() {
         if (json == null) {
             try {
                 json = new ObjectMapper().readTree(shared().resolve("golden/dsp/S001R04_reference.json").toFile());
@@ -35,7 +35,7 @@ final class Golden {
     }
 
     /** The EDF file, in microvolts. */
-    static synchronized Recording recording() {
+    public static synchronized Recording recording() {
         if (recording == null) {
             try {
                 recording = EdfReader.read(shared().resolve("data").resolve(json().get("file").asText()));
@@ -46,7 +46,7 @@ final class Golden {
         return recording;
     }
 
-    static double[][] matrix(JsonNode node) {
+    public static double[][] matrix(JsonNode node) {
         double[][] m = new double[node.size()][];
         for (int i = 0; i < m.length; i++) {
             m[i] = vector(node.get(i));
@@ -54,7 +54,7 @@ final class Golden {
         return m;
     }
 
-    static double[] vector(JsonNode node) {
+    public static double[] vector(JsonNode node) {
         double[] v = new double[node.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = node.get(i).asDouble();
