@@ -49,6 +49,7 @@ public final class AnalysisView {
     private final LineChart<Number, Number> leftChart = spectrumChart("C3");
     private final LineChart<Number, Number> rightChart = spectrumChart("C4");
     private final TableView<Row> table = new TableView<>();
+    private java.util.function.Consumer<Recording> onRecording = r -> { };
     private final TableColumn<Row, String> firstClass = column("class 1", r -> fmt(r.muFirst()));
     private final TableColumn<Row, String> secondClass = column("class 2", r -> fmt(r.muSecond()));
 
@@ -97,6 +98,11 @@ public final class AnalysisView {
         return root;
     }
 
+    /** Called on the UI thread with each recording this view loads (the signal viewer shows it too). */
+    public void setOnRecording(java.util.function.Consumer<Recording> listener) {
+        this.onRecording = listener;
+    }
+
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
     }
@@ -124,8 +130,8 @@ public final class AnalysisView {
     private void chooseFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open recording");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("EDF+/BDF+ recordings", "*.edf", "*.bdf",
-                "*.EDF", "*.BDF"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("EEG recordings (EDF, BDF, GDF, XDF)",
+                "*.edf", "*.bdf", "*.gdf", "*.xdf", "*.EDF", "*.BDF", "*.GDF", "*.XDF"));
         java.io.File f = chooser.showOpenDialog(owner);
         if (f != null) {
             load(f.toPath());
@@ -142,14 +148,16 @@ public final class AnalysisView {
         source.setText(file.toString());
         summary.setText("Reading and analysing…");
         verdict.setText("");
+        Recording[] read = new Recording[1];
         Task<AnalysisResult> task = new Task<>() {
             @Override
             protected AnalysisResult call() throws Exception {
-                Recording r = RecordingFiles.read(file);
-                return MotorImageryAnalysis.run(r, AnalysisSettings.leftRight());
+                read[0] = RecordingFiles.read(file);
+                return MotorImageryAnalysis.run(read[0], AnalysisSettings.leftRight());
             }
         };
         task.setOnSucceeded(e -> {
+            onRecording.accept(read[0]);
             show(file.toString(), task.getValue());
             whenShown.run();
         });

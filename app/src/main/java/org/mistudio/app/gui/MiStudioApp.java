@@ -7,6 +7,8 @@ import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
 import org.mistudio.app.SampleData;
@@ -41,8 +43,12 @@ public final class MiStudioApp extends Application {
     @Override
     public void start(Stage stage) {
         AnalysisView view = new AnalysisView(stage);
+        SignalViewer signals = new SignalViewer();
+        view.setOnRecording(signals::show);
+        TabPane tabs = new TabPane(new Tab("Analysis", view.root()), new Tab("Signals", signals.root()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         stage.setTitle("MI Studio");
-        stage.setScene(new Scene(view.root(), 1200, 760));
+        stage.setScene(new Scene(tabs, 1200, 790));
         stage.show();
         Path file = initialFile != null ? initialFile : SampleData.path();
         Path shot = screenshot;

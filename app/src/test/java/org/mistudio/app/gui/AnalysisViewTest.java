@@ -9,10 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.stage.Stage;
@@ -34,25 +31,7 @@ class AnalysisViewTest {
 
     @BeforeAll
     static void startToolkit() throws Exception {
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        try {
-            Platform.startup(() -> started.complete(null));
-        } catch (IllegalStateException alreadyRunning) {
-            started.complete(null);
-        }
-        started.get(30, TimeUnit.SECONDS);
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(60, TimeUnit.SECONDS);
+        Fx.start();
     }
 
     @Test
@@ -61,7 +40,7 @@ class AnalysisViewTest {
                 MotorImagerySimulator.simulate(SimulatorConfig.defaults().withTrialsPerClass(15)).recording(),
                 AnalysisSettings.leftRight());
         Path out = Paths.get("target", "screenshots", "analysis-view.png");
-        onFx(() -> {
+        Fx.run(() -> {
             Stage stage = new Stage();
             AnalysisView view = new AnalysisView(stage);
             Scene scene = new Scene(view.root(), 1200, 760);
