@@ -125,7 +125,7 @@ public final class Faster {
             for (int i = 0; i < eeg.length; i++) {
                 x[i] = toDouble(cat[i]);
             }
-            IcaModel model = new FastIca(eeg.length - interpolated.size(), 200, 1e-5, 20000, config.seed())
+            IcaModel model = new FastIca(eeg.length - interpolated.size(), 200, 1e-4, 8000, config.seed())
                     .fit(x);
             double[][] sources = model.sources(x);
             int[] eogRows = eogList.stream().mapToInt(Integer::intValue).toArray();
