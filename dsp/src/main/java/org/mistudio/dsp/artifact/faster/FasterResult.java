@@ -1,0 +1,31 @@
+package org.mistudio.dsp.artifact.faster;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.mistudio.acquisition.model.Epochs;
+
+/**
+ * The cleaned epochs and what each FASTER stage found.
+ *
+ * @param cleaned          the epochs after all stages that ran
+ * @param badChannels      stage 1 (empty when not run)
+ * @param badEpochs        stage 2, epoch indices of the input
+ * @param badComponents    stage 3
+ * @param channelsInEpochs stage 4, one report per kept epoch (indices of the kept epochs)
+ * @param keptEpochs       indices into the input of the epochs in {@code cleaned}
+ * @param interpolated     the channels interpolated in every epoch (stage 1)
+ * @param millis           wall time per stage
+ */
+public record FasterResult(Epochs cleaned, Optional<StageReport> badChannels, Optional<StageReport> badEpochs,
+                           Optional<StageReport> badComponents, List<StageReport> channelsInEpochs,
+                           int[] keptEpochs, List<String> interpolated, Map<String, Long> millis) {
+
+    public FasterResult {
+        channelsInEpochs = List.copyOf(channelsInEpochs);
+        keptEpochs = keptEpochs.clone();
+        interpolated = List.copyOf(interpolated);
+        millis = Map.copyOf(millis);
+    }
+}

@@ -1,0 +1,235 @@
+package org.mistudio.dsp.artifact.ica;
+
+import java.util.Random;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * FastICA (Hyvärinen 1999, IEEE Trans Neural Netw 10:626-634) with the log-cosh contrast (g = tanh) and symmetric
+ * decorrelation, on PCA-whitened data. The number of components is the data's numerical rank (capped by
+ * {@code maxComponents}), so channels that were interpolated (linear combinations of the others) or an average
+ * reference do not leave degenerate directions. Deterministic: the initial rotation comes from {@code seed}.
+ *
+ * @param maxComponents  at most this many components (0 = as many as the rank allows)
+ * @param maxIterations  fixed-point iterations (200)
+ * @param tolerance      stop when every component's direction changes by less than this (1 - |w_new . w_old|)
+ * @param maxFitSamples  fit on at most this many samples, taken at a regular stride (0 = all); the unmixing is
+ *                       then applied to all samples
+ * @param seed           random seed of the initial rotation
+ */
+public record FastIca(int maxComponents, int maxIterations, double tolerance, int maxFitSamples, long seed) {
+
+    public FastIca {
+        if (maxComponents < 0) {
+            throw new IllegalArgumentException("ICA: components must be >= 0, got " + maxComponents);
+        }
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("ICA: iterations must be >= 1, got " + maxIterations);
+        }
+        if (!(tolerance > 0)) {
+            throw new IllegalArgumentException("ICA: tolerance must be > 0, got " + tolerance);
+        }
+        if (maxFitSamples < 0) {
+            throw new IllegalArgumentException("ICA: max fit samples must be >= 0, got " + maxFitSamples);
+        }
+    }
+
+    public static FastIca of(long seed) {
+        return new FastIca(0, 200, 1e-5, 0, seed);
+    }
+
+    public FastIca withMaxComponents(int k) {
+        return new FastIca(k, maxIterations, tolerance, maxFitSamples, seed);
+    }
+
+    public FastIca withMaxFitSamples(int n) {
+        return new FastIca(maxComponents, maxIterations, tolerance, n, seed);
+    }
+
+    /** Fits {@code x[channel][sample]}. */
+    public IcaModel fit(double[][] x) {
+        int c = x.length;
+        if (c < 2) {
+            throw new IllegalArgumentException("ICA: need at least 2 channels, got " + c);
+        }
+        int total = x[0].length;
+        int stride = maxFitSamples == 0 || total <= maxFitSamples ? 1 : (total + maxFitSamples - 1) / maxFitSamples;
+        int n = (total + stride - 1) / stride;
+        if (n <= c) {
+            throw new IllegalArgumentException("ICA: need more samples (" + n + ") than channels (" + c + ")");
+        }
+        double[] mean = new double[c];
+        for (int i = 0; i < c; i++) {
+            double s = 0;
+            for (int t = 0; t < total; t++) {
+                s += x[i][t];
+            }
+            mean[i] = s / total;
+        }
+        double[][] xc = new double[c][n];
+        for (int i = 0; i < c; i++) {
+            for (int t = 0, k = 0; t < total; t += stride, k++) {
+                xc[i][k] = x[i][t] - mean[i];
+            }
+        }
+        double[][] cov = new double[c][c];
+        for (int i = 0; i < c; i++) {
+            for (int j = i; j < c; j++) {
+                double s = 0;
+                double[] a = xc[i];
+                double[] b = xc[j];
+                for (int t = 0; t < n; t++) {
+                    s += a[t] * b[t];
+                }
+                cov[i][j] = s / n;
+                cov[j][i] = cov[i][j];
+            }
+        }
+        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(cov, false));
+        double[] ev = eig.getRealEigenvalues();
+        Integer[] order = new Integer[c];
+        for (int i = 0; i < c; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (p, q) -> Double.compare(ev[q], ev[p]));
+        double top = ev[order[0]];
+        if (!(top > 0)) {
+            throw new IllegalArgumentException("ICA: the data are constant");
+        }
+        int k = 0;
+        while (k < c && ev[order[k]] > top * 1e-10) {
+            k++;
+        }
+        if (maxComponents > 0) {
+            k = Math.min(k, maxComponents);
+        }
+        RealMatrix vecs = eig.getV();
+        // whitening K (k x c) = D^-1/2 E', dewhitening (c x k) = E D^1/2
+        double[][] white = new double[k][c];
+        double[][] dewhite = new double[c][k];
+        for (int j = 0; j < k; j++) {
+            double l = ev[order[j]];
+            for (int i = 0; i < c; i++) {
+                double e = vecs.getEntry(i, order[j]);
+                white[j][i] = e / Math.sqrt(l);
+                dewhite[i][j] = e * Math.sqrt(l);
+            }
+        }
+        double[][] z = multiply(white, xc);
+        double[][] w = new double[k][k];
+        Random random = new Random(seed);
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                w[i][j] = random.nextGaussian();
+            }
+        }
+        w = decorrelate(w);
+        int iterations = 0;
+        double change = Double.POSITIVE_INFINITY;
+        double[] y = new double[n];
+        while (iterations < maxIterations && change > tolerance) {
+            double[][] next = new double[k][k];
+            for (int p = 0; p < k; p++) {
+                java.util.Arrays.fill(y, 0);
+                for (int j = 0; j < k; j++) {
+                    double wj = w[p][j];
+                    double[] zj = z[j];
+                    for (int t = 0; t < n; t++) {
+                        y[t] += wj * zj[t];
+                    }
+                }
+                double dg = 0;
+                for (int t = 0; t < n; t++) {
+                    double g = Math.tanh(y[t]);
+                    y[t] = g;
+                    dg += 1 - g * g;
+                }
+                dg /= n;
+                for (int j = 0; j < k; j++) {
+                    double s = 0;
+                    double[] zj = z[j];
+                    for (int t = 0; t < n; t++) {
+                        s += zj[t] * y[t];
+                    }
+                    next[p][j] = s / n - dg * w[p][j];
+                }
+            }
+            next = decorrelate(next);
+            change = 0;
+            for (int p = 0; p < k; p++) {
+                double d = 0;
+                for (int j = 0; j < k; j++) {
+                    d += next[p][j] * w[p][j];
+                }
+                change = Math.max(change, 1 - Math.abs(d));
+            }
+            w = next;
+            iterations++;
+        }
+        double[][] unmixing = multiply(w, white);
+        double[][] mixing = new double[c][k];
+        for (int i = 0; i < c; i++) {
+            for (int p = 0; p < k; p++) {
+                double s = 0;
+                for (int j = 0; j < k; j++) {
+                    s += dewhite[i][j] * w[p][j];
+                }
+                mixing[i][p] = s;
+            }
+        }
+        return new IcaModel(unmixing, mixing, mean, iterations, change <= tolerance);
+    }
+
+    /** W (W'W)^-1/2 ... symmetric decorrelation: (W W')^-1/2 W. */
+    private static double[][] decorrelate(double[][] w) {
+        int k = w.length;
+        double[][] wwt = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = i; j < k; j++) {
+                double s = 0;
+                for (int t = 0; t < k; t++) {
+                    s += w[i][t] * w[j][t];
+                }
+                wwt[i][j] = s;
+                wwt[j][i] = s;
+            }
+        }
+        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(wwt, false));
+        double[] d = eig.getRealEigenvalues();
+        RealMatrix e = eig.getV();
+        double[][] invSqrt = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                double s = 0;
+                for (int q = 0; q < k; q++) {
+                    s += e.getEntry(i, q) * e.getEntry(j, q) / Math.sqrt(Math.max(d[q], 1e-300));
+                }
+                invSqrt[i][j] = s;
+            }
+        }
+        return multiply(invSqrt, w);
+    }
+
+    static double[][] multiply(double[][] a, double[][] b) {
+        int m = a.length;
+        int inner = b.length;
+        int n = b[0].length;
+        double[][] out = new double[m][n];
+        for (int i = 0; i < m; i++) {
+            double[] o = out[i];
+            for (int j = 0; j < inner; j++) {
+                double v = a[i][j];
+                if (v == 0) {
+                    continue;
+                }
+                double[] bj = b[j];
+                for (int t = 0; t < n; t++) {
+                    o[t] += v * bj[t];
+                }
+            }
+        }
+        return out;
+    }
+}
