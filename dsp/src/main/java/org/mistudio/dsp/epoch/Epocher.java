@@ -55,7 +55,19 @@ public record Epocher(Map<String, String> classes, double tmin, double tmax, dou
         return new Epocher(classes, tmin, tmax, new double[] {start, end});
     }
 
+    /** Epochs every matching event; annotations are not used for rejection (see {@link #apply(Recording, boolean)}). */
     public EpochingResult apply(Recording recording) {
+        return apply(recording, false);
+    }
+
+    /**
+     * Epochs every matching event; with {@code rejectByAnnotation} (MNE's default {@code reject_by_annotation=True})
+     * an epoch is dropped when it overlaps an annotation whose label starts with "bad" (case-insensitive), such as
+     * the "BAD boundary" that {@link Concatenation#concatenate} places between runs. Overlap follows MNE 1.3's
+     * {@code _check_bad_segment}: {@code onset < stop / fs} and {@code onset + duration > start / fs}, with
+     * {@code start, stop} the window's first and one-past-last sample.
+     */
+    public EpochingResult apply(Recording recording, boolean rejectByAnnotation) {
         double fs = recording.samplingRate();
         int n = recording.sampleCount();
         int first = (int) Math.round(tmin * fs);
@@ -80,6 +92,15 @@ public record Epocher(Map<String, String> classes, double tmin, double tmax, dou
                         tmin, tmax, a.onset(), n / fs)));
                 continue;
             }
+            if (rejectByAnnotation) {
+                Annotation bad = badOverlap(recording.annotations(), from / fs, (from + length) / fs);
+                if (bad != null) {
+                    dropped.add(new DroppedEpoch(a.onset(), a.label(), String.format(java.util.Locale.ROOT,
+                            "window [%.3f, %.3f] s around the event at %.3f s overlaps '%s' at %.3f s",
+                            tmin, tmax, a.onset(), bad.label(), bad.onset())));
+                    continue;
+                }
+            }
             float[][] trial = new float[x.length][length];
             for (int c = 0; c < x.length; c++) {
                 System.arraycopy(x[c], from, trial[c], 0, length);
@@ -100,5 +121,40 @@ public record Epocher(Map<String, String> classes, double tmin, double tmax, dou
         Epochs epochs = new Epochs(trials.toArray(new float[0][][]), labels, fs, recording.channels(),
                 first / fs);
         return new EpochingResult(epochs, dropped);
+    }
+
+    private static Annotation badOverlap(List<Annotation> annotations, double start, double stop) {
+        for (Annotation b : annotations) {
+            if (b.label().toLowerCase(java.util.Locale.ROOT).startsWith("bad") && b.onset() < stop
+                    && b.onset() + b.duration() > start) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The samples of {@code epochs} between {@code tmin} and {@code tmax} seconds, both included, as MNE's
+     * {@code Epochs.crop}: samples round(tmin fs) to round(tmax fs) relative to the event.
+     */
+    public static Epochs crop(Epochs epochs, double tmin, double tmax) {
+        double fs = epochs.samplingRate();
+        int first0 = (int) Math.round(epochs.tmin() * fs);
+        int from = (int) Math.round(tmin * fs) - first0;
+        int to = (int) Math.round(tmax * fs) - first0;
+        if (!(tmax >= tmin) || from < 0 || to >= epochs.sampleCount()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "crop: [%s, %s] s is not inside the epochs' [%s, %s] s", tmin, tmax, epochs.time(0),
+                    epochs.time(epochs.sampleCount() - 1)));
+        }
+        float[][][] src = epochs.data();
+        float[][][] out = new float[src.length][][];
+        for (int t = 0; t < src.length; t++) {
+            out[t] = new float[src[t].length][];
+            for (int c = 0; c < src[t].length; c++) {
+                out[t][c] = java.util.Arrays.copyOfRange(src[t][c], from, to + 1);
+            }
+        }
+        return new Epochs(out, epochs.labels(), fs, epochs.channels(), (first0 + from) / fs);
     }
 }
