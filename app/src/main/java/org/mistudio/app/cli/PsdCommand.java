@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 /** {@code mistudio psd}: power spectral density per channel, in V²/Hz. */
 @Command(name = "psd", mixinStandardHelpOptions = true,
         description = "Power spectral density of each channel in V²/Hz: Welch (default), Burg or multitaper. "
-                + "Welch as SciPy's welch: Hann window, 1 s segments, 50 % overlap, constant detrend, one-sided "
+                + "Welch as SciPy's welch: Hann window, 1 s segments, 50 %% overlap, constant detrend, one-sided "
                 + "density, mean over segments.")
 final class PsdCommand implements Callable<Integer> {
 
