@@ -46,6 +46,44 @@ public final class RecordingFiles {
         }
     }
 
+    /** A recording and the exact format of its file, e.g. {@code EDF+C}, {@code BDF}, {@code GDF 2.20}, {@code XDF 1.0}. */
+    public record Described(String format, Recording recording) {
+    }
+
+    /** Reads a recording as {@link #read} does and names its file's format (variant and version). */
+    public static Described readDescribed(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such file");
+        }
+        switch (extension(file)) {
+            case "edf":
+            case "bdf":
+            case "rec": {
+                try (EdfReader reader = EdfReader.open(file)) {
+                    return new Described(edfFormat(reader.header().variant()), reader.readAll());
+                }
+            }
+            case "gdf": {
+                try (GdfReader reader = GdfReader.open(file)) {
+                    return new Described(String.format(Locale.ROOT, "GDF %.2f", reader.header().version()),
+                            reader.readAll());
+                }
+            }
+            case "xdf": {
+                XdfFile x = XdfReader.read(file);
+                return new Described("XDF " + x.version().trim(), x.primaryRecording());
+            }
+            default:
+                return new Described("?", read(file));
+        }
+    }
+
+    /** EDF, EDF+C, EDF+D, BDF, BDF+C or BDF+D. */
+    public static String edfFormat(EdfVariant v) {
+        String base = v.isBdf() ? "BDF" : "EDF";
+        return !v.isPlus() ? base : base + (v.isDiscontinuous() ? "+D" : "+C");
+    }
+
     /**
      * Reads every stream of an XDF file, time stamps synchronised and dejittered as pyxdf does by default; see
      * {@link XdfFile#toRecordings()} for one recording per numeric stream.

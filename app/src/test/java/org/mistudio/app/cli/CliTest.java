@@ -45,7 +45,7 @@ class CliTest {
     void helpListsTheSubcommands() {
         Run r = run("--help");
         assertEquals(0, r.status());
-        for (String sub : new String[] {"analyze", "psd", "simulate", "info", "gui"}) {
+        for (String sub : new String[] {"analyze", "psd", "simulate", "info", "convert", "gui"}) {
             assertTrue(r.out().contains("  " + sub + " "), sub + " missing from:\n" + r.out());
         }
     }

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.mistudio.acquisition.io.Channels;
 import org.mistudio.acquisition.io.FormatException;
 import org.mistudio.acquisition.model.Annotation;
 import org.mistudio.acquisition.model.ChannelInfo;
@@ -44,16 +46,17 @@ public final class EdfReader implements Closeable {
     private static final int SIGNAL_HEADER = 256;
 
     private final Path file;
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final EdfHeader header;
     private List<Annotation> annotations;
     private double firstRecordOnset = Double.NaN;
     /** The time-keeping onset of each data record, from its first TAL (EDF+ section 2.2.4). */
     private final Map<Long, Double> recordOnsets = new HashMap<>();
+    private static final java.util.regex.Pattern TAL_NUMBER = java.util.regex.Pattern.compile("\\d+(\\.\\d*)?");
     private static final java.util.regex.Pattern TAL_ONSET =
             java.util.regex.Pattern.compile("[+-]\\d+(\\.\\d*)?(\u0015(\\d+(\\.\\d*)?)?)?");
 
-    private EdfReader(Path file, FileChannel channel, EdfHeader header) {
+    private EdfReader(Path file, SeekableByteChannel channel, EdfHeader header) {
         this.file = file;
         this.channel = channel;
         this.header = header;
@@ -61,7 +64,11 @@ public final class EdfReader implements Closeable {
 
     /** Opens a file and parses its header; the samples stay on disk until asked for. */
     public static EdfReader open(Path file) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        return open(file, FileChannel.open(file, StandardOpenOption.READ));
+    }
+
+    /** Opens bytes from any channel ({@code file} names them in errors); closes the channel on failure. */
+    static EdfReader open(Path file, SeekableByteChannel ch) throws IOException {
         try {
             EdfHeader header = parseHeader(file, ch);
             return new EdfReader(file, ch, header);
@@ -74,6 +81,13 @@ public final class EdfReader implements Closeable {
     /** Reads a whole file into a recording: every data signal, the annotations, the exact start time. */
     public static Recording read(Path file) throws IOException {
         try (EdfReader reader = open(file)) {
+            return reader.readAll();
+        }
+    }
+
+    /** Reads a whole recording from any channel, e.g. bytes in memory; {@code file} names it in errors. */
+    static Recording read(Path file, SeekableByteChannel ch) throws IOException {
+        try (EdfReader reader = open(file, ch)) {
             return reader.readAll();
         }
     }
@@ -160,8 +174,17 @@ public final class EdfReader implements Closeable {
                         "is 0, which only annotation-only files may have, but signal '" + s.label()
                                 + "' has samples");
             }
-            infos.add(new ChannelInfo(labels.get(k), guessType(s.label()), s.physicalDimension(),
-                    header.samplingRate(i)));
+            double rate = header.samplingRate(i);
+            if (s.samplesPerRecord() == 0) {
+                throw new FormatException(file, FIXED_HEADER + 216L * header.signals().size() + 8L * i,
+                        "number of samples in each data record of signal " + i, "'" + s.label()
+                                + "' has 0 samples per data record; a data signal needs at least 1");
+            }
+            if (!Double.isFinite(rate)) {
+                throw new FormatException(file, 244, "duration of a data record", header.recordDuration()
+                        + " s gives signal '" + s.label() + "' a sampling rate of " + rate + " Hz");
+            }
+            infos.add(new ChannelInfo(labels.get(k), guessType(s.label()), s.physicalDimension(), rate));
         }
         readAllSignals(signals, samples);
         List<Annotation> notes = annotations();
@@ -173,7 +196,12 @@ public final class EdfReader implements Closeable {
             // EDF+ section 2.2.4: the first time-keeping TAL refines the header's start time below a second.
             start = start.plusNanos(Math.round(firstRecordOnset * 1e9));
         }
-        return new Recording(infos, samples, start, notes);
+        try {
+            return new Recording(infos, samples, start, notes);
+        } catch (IllegalArgumentException e) {
+            // the model's invariants (e.g. every channel spanning the same time) broken by the header
+            throw new FormatException(file, -1, "signal headers", e.getMessage());
+        }
     }
 
     /**
@@ -266,6 +294,12 @@ public final class EdfReader implements Closeable {
     private void readAllSignals(List<Integer> signals, float[][] samples) throws IOException {
         int width = header.variant().bytesPerSample();
         long records = header.records();
+        if (records == 0) {
+            for (int k = 0; k < signals.size(); k++) {
+                samples[k] = new float[0];
+            }
+            return;
+        }
         for (int k = 0; k < signals.size(); k++) {
             long n = sampleCount(signals.get(k));
             if (n > Integer.MAX_VALUE - 8) {
@@ -324,7 +358,7 @@ public final class EdfReader implements Closeable {
         }
         List<double[]> times = new ArrayList<>();
         List<String> texts = new ArrayList<>();
-        if (!annotationSignals.isEmpty()) {
+        if (!annotationSignals.isEmpty() && header.records() > 0) {
             int width = header.variant().bytesPerSample();
             // Read only the bytes of the annotation signals in each record, not the samples around them.
             long spanStart = Long.MAX_VALUE;
@@ -447,12 +481,17 @@ public final class EdfReader implements Closeable {
             throw new FormatException(file, offset, "EDF Annotations", "annotation " + what + " '" + text
                     + "' must start with + or -");
         }
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
+        // EDF+ section 2.2.2: onset "+" or "-" then digits with an optional fraction; duration without sign
+        if (!TAL_NUMBER.matcher(signed ? text.substring(1) : text).matches()) {
             throw new FormatException(file, offset, "EDF Annotations", "annotation " + what + " '" + text
-                    + "' is not a number");
+                    + "' is not a number of seconds (digits, optionally '.' and more digits)");
         }
+        double v = Double.parseDouble(text);
+        if (!Double.isFinite(v)) {
+            throw new FormatException(file, offset, "EDF Annotations", "annotation " + what + " '" + text
+                    + "' is too large");
+        }
+        return v;
     }
 
     private String utf8(byte[] b, int from, int to, long offset) throws FormatException {
@@ -475,12 +514,12 @@ public final class EdfReader implements Closeable {
         // Duplicate labels get -0, -1, ... suffixes in file order, as MNE-Python names them.
         Map<String, Integer> counts = new HashMap<>();
         for (int i : signals) {
-            counts.merge(header.signals().get(i).label(), 1, Integer::sum);
+            counts.merge(label(i), 1, Integer::sum);
         }
         Map<String, Integer> next = new HashMap<>();
         List<String> out = new ArrayList<>();
         for (int i : signals) {
-            String label = header.signals().get(i).label();
+            String label = label(i);
             if (counts.get(label) > 1) {
                 int k = next.merge(label, 1, Integer::sum) - 1;
                 out.add(label + "-" + k);
@@ -489,6 +528,12 @@ public final class EdfReader implements Closeable {
             }
         }
         return out;
+    }
+
+    /** A signal's label; a blank one becomes "Channel n" (1-based), as the GDF reader names them. */
+    private String label(int i) {
+        String label = header.signals().get(i).label();
+        return label.isBlank() ? "Channel " + (i + 1) : label;
     }
 
     /** A channel type from the label conventions of EDF (EDF+ section 2.1.3.1: "EEG Fpz-Cz", "EOG ..."). */
@@ -513,7 +558,7 @@ public final class EdfReader implements Closeable {
     private void readFully(ByteBuffer buffer, long position) throws IOException {
         long p = position;
         while (buffer.hasRemaining()) {
-            int n = channel.read(buffer, p);
+            int n = Channels.readAt(channel, buffer, p);
             if (n < 0) {
                 throw new FormatException(file, p, "data record", "file ends early");
             }
@@ -529,7 +574,7 @@ public final class EdfReader implements Closeable {
 
     // ---------------------------------------------------------------- header
 
-    private static EdfHeader parseHeader(Path file, FileChannel ch) throws IOException {
+    private static EdfHeader parseHeader(Path file, SeekableByteChannel ch) throws IOException {
         long size = ch.size();
         if (size < FIXED_HEADER) {
             throw new FormatException(file, 0, "header", "file is " + size
@@ -566,8 +611,9 @@ public final class EdfReader implements Closeable {
         if (ns < 0) {
             throw new FormatException(file, 252, "number of signals", "must be >= 0, found " + ns);
         }
-        if (duration < 0) {
-            throw new FormatException(file, 244, "duration of a data record", "must be >= 0, found " + duration);
+        if (!(duration >= 0) || !Double.isFinite(duration)) {
+            throw new FormatException(file, 244, "duration of a data record", "must be a finite number of seconds "
+                    + ">= 0, found " + duration);
         }
         long expectedHeader = FIXED_HEADER + (long) SIGNAL_HEADER * ns;
         if (headerBytes != expectedHeader) {
@@ -596,6 +642,18 @@ public final class EdfReader implements Closeable {
             if (digMax <= digMin) {
                 throw new FormatException(file, FIXED_HEADER + 128L * ns + 8L * i, "digital maximum of signal " + i,
                         "'" + label + "': digital maximum " + digMax + " must exceed digital minimum " + digMin);
+            }
+            if (!Double.isFinite(physMin)) {
+                throw new FormatException(file, FIXED_HEADER + 104L * ns + 8L * i, "physical minimum of signal " + i,
+                        "'" + label + "': expected a finite number, found " + physMin);
+            }
+            if (!Double.isFinite(physMax)) {
+                throw new FormatException(file, FIXED_HEADER + 112L * ns + 8L * i, "physical maximum of signal " + i,
+                        "'" + label + "': expected a finite number, found " + physMax);
+            }
+            if (!Double.isFinite(physMax - physMin)) {
+                throw new FormatException(file, FIXED_HEADER + 112L * ns + 8L * i, "physical maximum of signal " + i,
+                        "'" + label + "': physical range " + physMin + " to " + physMax + " overflows");
             }
             if (physMax == physMin) {
                 throw new FormatException(file, FIXED_HEADER + 112L * ns + 8L * i, "physical maximum of signal " + i,
@@ -628,10 +686,16 @@ public final class EdfReader implements Closeable {
             }
             header = new EdfHeader(variant, patient, recording, start, headerBytes, available / recordBytes,
                     duration, signals);
-        } else if (available < records * recordBytes) {
+        } else if (recordBytes > 0 && records > available / recordBytes) {
             throw new FormatException(file, size, "data record", "the header declares " + records
-                    + " data records of " + recordBytes + " bytes (" + records * recordBytes
-                    + " bytes) but only " + available + " bytes follow the header: the file is truncated");
+                    + " data records of " + recordBytes + " bytes but only " + available + " bytes ("
+                    + available / recordBytes + " whole records) follow the header: the file is truncated");
+        } else if (available > records * recordBytes) {
+            // Surplus bytes mean the header's sizes disagree with the file: reading on would misplace samples.
+            long end = headerBytes + records * recordBytes;
+            throw new FormatException(file, end, "number of data records", "the header declares " + records
+                    + " data records of " + recordBytes + " bytes, ending at byte " + end + ", but the file has "
+                    + (size - end) + " more bytes; the record count or a signal's samples per record is wrong");
         }
         return header;
     }
@@ -687,10 +751,10 @@ public final class EdfReader implements Closeable {
         return new String(b, offset, length, StandardCharsets.ISO_8859_1).trim();
     }
 
-    private static void read(FileChannel ch, ByteBuffer buffer, long position, Path file) throws IOException {
+    private static void read(SeekableByteChannel ch, ByteBuffer buffer, long position, Path file) throws IOException {
         long p = position;
         while (buffer.hasRemaining()) {
-            int n = ch.read(buffer, p);
+            int n = Channels.readAt(ch, buffer, p);
             if (n < 0) {
                 throw new FormatException(file, p, "header", "file ends inside the header");
             }

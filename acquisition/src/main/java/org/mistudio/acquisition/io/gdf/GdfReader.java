@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.mistudio.acquisition.io.Channels;
 import org.mistudio.acquisition.io.FormatException;
 import org.mistudio.acquisition.io.edf.EdfReader;
 import org.mistudio.acquisition.model.Annotation;
@@ -50,17 +52,21 @@ public final class GdfReader implements Closeable {
     public static final LocalDateTime UNKNOWN_START = LocalDateTime.of(1970, 1, 1, 0, 0);
 
     private final Path file;
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final GdfHeader header;
 
-    private GdfReader(Path file, FileChannel channel, GdfHeader header) {
+    private GdfReader(Path file, SeekableByteChannel channel, GdfHeader header) {
         this.file = file;
         this.channel = channel;
         this.header = header;
     }
 
     public static GdfReader open(Path file) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        return open(file, FileChannel.open(file, StandardOpenOption.READ));
+    }
+
+    /** Opens bytes from any channel ({@code file} names them in errors); closes the channel on failure. */
+    static GdfReader open(Path file, SeekableByteChannel ch) throws IOException {
         try {
             return new GdfReader(file, ch, parseHeader(file, ch));
         } catch (IOException | RuntimeException e) {
@@ -72,6 +78,13 @@ public final class GdfReader implements Closeable {
     /** Reads a whole file: every channel, the events as annotations, the start time. */
     public static Recording read(Path file) throws IOException {
         try (GdfReader reader = open(file)) {
+            return reader.readAll();
+        }
+    }
+
+    /** Reads a whole recording from any channel, e.g. bytes in memory; {@code file} names it in errors. */
+    static Recording read(Path file, SeekableByteChannel ch) throws IOException {
+        try (GdfReader reader = open(file, ch)) {
             return reader.readAll();
         }
     }
@@ -156,7 +169,11 @@ public final class GdfReader implements Closeable {
             }
         }
         LocalDateTime start = header.start() != null ? header.start() : UNKNOWN_START;
-        return new Recording(infos, samples, start, annotations());
+        try {
+            return new Recording(infos, samples, start, annotations());
+        } catch (IllegalArgumentException e) {
+            throw new FormatException(file, -1, "variable header", e.getMessage());
+        }
     }
 
     /**
@@ -198,9 +215,10 @@ public final class GdfReader implements Closeable {
             }
         }
         long entry = mode == 3 ? 12 : 6;
-        if (size - at - 8 < count * entry) {
+        if (size - at - 8 != count * entry) {
+            // more bytes than the events need means a wrong count, or data records the header does not count
             throw new FormatException(file, at + 1, "number of events", count + " events of mode " + mode
-                    + " need " + count * entry + " bytes but only " + (size - at - 8) + " follow");
+                    + " take " + count * entry + " bytes but " + (size - at - 8) + " follow the event table header");
         }
         if (count == 0) {
             return List.of();
@@ -243,11 +261,11 @@ public final class GdfReader implements Closeable {
         readFully(file, channel, buffer, position, field);
     }
 
-    private static void readFully(Path file, FileChannel ch, ByteBuffer buffer, long position, String field)
+    private static void readFully(Path file, SeekableByteChannel ch, ByteBuffer buffer, long position, String field)
             throws IOException {
         long p = position;
         while (buffer.hasRemaining()) {
-            int n = ch.read(buffer, p);
+            int n = Channels.readAt(ch, buffer, p);
             if (n < 0) {
                 throw new FormatException(file, p, field, "file ends early");
             }
@@ -263,7 +281,7 @@ public final class GdfReader implements Closeable {
 
     // ---------------------------------------------------------------- header
 
-    private static GdfHeader parseHeader(Path file, FileChannel ch) throws IOException {
+    private static GdfHeader parseHeader(Path file, SeekableByteChannel ch) throws IOException {
         long size = ch.size();
         if (size < 256) {
             throw new FormatException(file, 0, "fixed header", "file is " + size
@@ -362,8 +380,18 @@ public final class GdfReader implements Closeable {
                         "'" + label + "': physical maximum " + physMax + " must differ from physical minimum "
                                 + physMin);
             }
-            signals.add(new GdfSignal(label, transducer, unit, unitCode, physMin, physMax, digMin, digMax,
-                    (int) perRecord, type));
+            GdfSignal signal = new GdfSignal(label, transducer, unit, unitCode, physMin, physMax, digMin, digMax,
+                    (int) perRecord, type);
+            if (!Double.isFinite(signal.gain()) || signal.gain() == 0 || !Double.isFinite(signal.offset())) {
+                throw new FormatException(file, base + 104L * n + 8L * i, "physical minimum of channel " + i,
+                        "'" + label + "': physical " + physMin + " to " + physMax + " over digital " + digMin + " to "
+                                + digMax + " gives no finite, non-zero scaling");
+            }
+            if (!Double.isFinite(perRecord / duration)) {
+                throw new FormatException(file, 244, "duration of a data record", duration + " s gives channel '"
+                        + label + "' a sampling rate of " + perRecord / duration + " Hz");
+            }
+            signals.add(signal);
         }
         GdfHeader header = new GdfHeader(version, patient, recording, start, headerBytes, records, duration,
                 signals);
@@ -375,10 +403,10 @@ public final class GdfReader implements Closeable {
                     / recordBytes, duration, signals);
         } else if (records < 0) {
             throw new FormatException(file, 236, "number of data records", "must be >= 0 or -1, found " + records);
-        } else if (available < records * recordBytes) {
+        } else if (available < 0 || records > available / recordBytes) {
             throw new FormatException(file, size, "data record", "the header declares " + records
-                    + " data records of " + recordBytes + " bytes (" + records * recordBytes + " bytes) but only "
-                    + Math.max(0, available) + " bytes follow the header: the file is truncated");
+                    + " data records of " + recordBytes + " bytes but only " + Math.max(0, available)
+                    + " bytes follow the header: the file is truncated");
         }
         return header;
     }

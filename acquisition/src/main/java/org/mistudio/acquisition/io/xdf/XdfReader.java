@@ -75,6 +75,26 @@ public final class XdfReader {
     static final int TAG_STREAM_FOOTER = 6;
 
     /**
+     * Channel counts above this are rejected: no amplifier has a million channels, and a corrupt count must not
+     * allocate gigabytes.
+     */
+    static final int MAX_CHANNELS = 1 << 20;
+
+    /** One XML parser per thread: creating a factory per chunk (a service look-up) dominated reading small files. */
+    private static final ThreadLocal<DocumentBuilder> XML = ThreadLocal.withInitial(() -> {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            return f.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("no secure XML parser in this JVM", e);
+        }
+    });
+
+    /**
      * Time-stamp post-processing, as pyxdf's {@code load_xdf} keyword arguments of the same names (thresholds are
      * pyxdf's defaults, see {@link XdfTiming}).
      *
@@ -164,7 +184,12 @@ public final class XdfReader {
             }
             buf = ch.map(FileChannel.MapMode.READ_ONLY, 0, length);
         }
-        buf.order(ByteOrder.LITTLE_ENDIAN);
+        return read(file, buf, options);
+    }
+
+    /** Reads a whole file from bytes in memory; {@code file} names them in errors. */
+    static XdfFile read(Path file, ByteBuffer bytes, Options options) throws IOException {
+        ByteBuffer buf = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         return new XdfReader(file, buf).readAll(options);
     }
 
@@ -357,9 +382,9 @@ public final class XdfReader {
         } catch (NumberFormatException e) {
             count = -1;
         }
-        if (count < 1) {
+        if (count < 1 || count > MAX_CHANNELS) {
             throw error(xmlAt, "StreamHeader channel_count", "channel_count '" + countText + "' of stream " + id
-                    + "; expected a positive integer");
+                    + "; expected a positive integer up to " + MAX_CHANNELS);
         }
         String rateText = text(info, "nominal_srate");
         double rate;
@@ -562,12 +587,8 @@ public final class XdfReader {
         byte[] bytes = new byte[(int) (to - from)];
         buf.get((int) from, bytes);
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder db = f.newDocumentBuilder();
+            DocumentBuilder db = XML.get();
+            db.reset();
             db.setErrorHandler(new ErrorHandler() {
                 @Override
                 public void warning(SAXParseException e) {
@@ -591,7 +612,7 @@ public final class XdfReader {
             return root;
         } catch (SAXException e) {
             throw error(from, field, "not well-formed XML: " + e.getMessage());
-        } catch (IOException | ParserConfigurationException e) {
+        } catch (IOException e) {
             throw error(from, field, "cannot parse XML: " + e.getMessage());
         }
     }

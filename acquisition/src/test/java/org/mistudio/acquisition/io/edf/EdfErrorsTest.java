@@ -99,4 +99,17 @@ class EdfErrorsTest {
         assertTrue(e.offset() > 0, e.getMessage());
         assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
     }
+
+    @Test
+    void surplusBytesAfterTheDeclaredRecordsAreRejectedNotIgnored() throws Exception {
+        // One sample fewer per record in the header would misplace every later sample; the file size tells.
+        Path ok = validFile();
+        byte[] b = Files.readAllBytes(ok);
+        Path longer = dir.resolve("longer.edf");
+        Files.write(longer, java.util.Arrays.copyOf(b, b.length + 7));
+        FormatException e = assertThrows(FormatException.class, () -> EdfReader.read(longer));
+        assertEquals(b.length, e.offset(), e.getMessage());
+        assertEquals("number of data records", e.field());
+        assertTrue(e.getMessage().contains("7 more bytes"), e.getMessage());
+    }
 }

@@ -111,9 +111,8 @@ class EdfSamplesGoldenTest {
 
     @Test
     void crlfCorruptedFileIsRejectedWithItsOffset() {
-        // MNE: "Encountered invalid byte in at least one annotations channel". The header is intact, so the 10853
-        // inserted bytes first show in the annotation signal of record 0 (a 0x0D byte that is not UTF-8 text,
-        // or a TAL shifted out of place) — or, had the annotations survived, as surplus bytes after the last record.
+        // MNE: "Encountered invalid byte in at least one annotations channel". The header is intact; the 10853
+        // inserted bytes show as surplus bytes after the last declared record (byte 2596896), which we reject.
         FormatException e = assertThrows(FormatException.class,
                 () -> EdfReader.read(Shared.root().resolve("data/edf-edge/eegmmidb_S001R04_crlf-corrupted.edf")));
         assertTrue(e.offset() >= 16896, e.getMessage());
