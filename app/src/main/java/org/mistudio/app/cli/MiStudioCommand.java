@@ -19,9 +19,9 @@ import picocli.CommandLine.Command;
         description = {"MI Studio: motor-imagery BCI workbench.",
                 "Without a subcommand, opens the workbench on the bundled sample recording; where no display is "
                         + "available, runs the same analysis in the terminal."},
-        subcommands = {AnalyzeCommand.class, PsdCommand.class, PreprocessCommand.class, R2mapCommand.class,
-                ClassifyCommand.class, SimulateCommand.class, InfoCommand.class, ConvertCommand.class,
-                GuiCommand.class,
+        subcommands = {AnalyzeCommand.class, PsdCommand.class, PreprocessCommand.class, FasterCommand.class,
+                R2mapCommand.class, ClassifyCommand.class, SimulateCommand.class, InfoCommand.class,
+                ConvertCommand.class, GuiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MiStudioCommand implements Callable<Integer> {
 

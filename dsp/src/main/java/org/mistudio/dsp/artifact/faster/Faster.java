@@ -26,6 +26,12 @@ public final class Faster {
 
     private final FasterConfig config;
     private final Montage montage;
+    /** FASTER's EEGLAB plugin: ICA components = floor(sqrt(samples / k)) with this k. */
+    static final double ICA_SAMPLES_PER_WEIGHT = 25;
+    static final int MIN_FIT_SAMPLES = 5000;
+    static final int FIT_SAMPLES_PER_WEIGHT = 10;
+    static final int ICA_ITERATIONS = 100;
+
     private final SphericalSpline spline = SphericalSpline.mne();
 
     public Faster(FasterConfig config, Montage montage) {
@@ -67,6 +73,7 @@ public final class Faster {
             }
         }
         Map<String, Long> millis = new LinkedHashMap<>();
+        Map<String, double[][]> splines = new java.util.HashMap<>();
         float[][][] data = copy(epochs.data());
         double fs = epochs.samplingRate();
 
@@ -88,7 +95,7 @@ public final class Faster {
                             + " channels are bad; too few left to interpolate from");
                 }
                 for (float[][] trial : data) {
-                    interpolate(trial, eeg, pos, badChannel);
+                    interpolate(trial, eeg, pos, badChannel, splines);
                 }
             }
         }
@@ -120,25 +127,24 @@ public final class Faster {
         t0 = System.nanoTime();
         Optional<StageReport> s3 = Optional.empty();
         if (config.stages().contains(3) && data.length > 0) {
-            float[][] cat = FasterStages.concatenate(data, eeg);
-            double[][] x = new double[eeg.length][];
-            for (int i = 0; i < eeg.length; i++) {
-                x[i] = toDouble(cat[i]);
-            }
-            IcaModel model = new FastIca(eeg.length - interpolated.size(), 200, 1e-4, 8000, config.seed())
-                    .fit(x);
+            int s = data[0][0].length;
+            double[][] x = concatenateDouble(data, eeg);
+            // FASTER's EEGLAB plugin runs runica with 'pca' = floor(sqrt(samples / k)), k = 25 (at least k samples
+            // per unmixing weight), never above the rank left after interpolation. The fit uses a regular subsample of
+            // 10 k^2 points and at most 100 iterations: the artifact components (blinks, EMG, pops) are far from
+            // Gaussian and converge in a few tens of iterations; near-Gaussian background components never do, and
+            // were most of the time (200 iterations on all points: 1.6-2.6 s for 22 channels).
+            int rank = eeg.length - interpolated.size();
+            int k = Math.max(2, Math.min(rank, (int) Math.sqrt(x[0].length / ICA_SAMPLES_PER_WEIGHT)));
+            int fitSamples = (int) Math.min(x[0].length, Math.max(MIN_FIT_SAMPLES, FIT_SAMPLES_PER_WEIGHT * k * k));
+            IcaModel model = new FastIca(k, ICA_ITERATIONS, 1e-4, fitSamples, config.seed()).fit(x);
             double[][] sources = model.sources(x);
             int[] eogRows = eogList.stream().mapToInt(Integer::intValue).toArray();
-            float[][] eogCat = FasterStages.concatenate(data, eogRows);
-            double[][] eogX = new double[eogRows.length][];
-            for (int i = 0; i < eogRows.length; i++) {
-                eogX[i] = toDouble(eogCat[i]);
-            }
+            double[][] eogX = concatenateDouble(data, eogRows);
             StageReport r = FasterStages.badComponents(model, sources, eogX, fs, config);
             s3 = Optional.of(r);
             if (r.bad().length > 0) {
-                int s = data[0][0].length;
-                double[][] clean = model.remove(x, r.bad());
+                double[][] clean = model.remove(x, sources, r.bad());
                 for (int t = 0; t < data.length; t++) {
                     for (int i = 0; i < eeg.length; i++) {
                         float[] row = new float[s];
@@ -181,10 +187,16 @@ public final class Faster {
                 for (int b : bad) {
                     mask[indexOf(eeg, goodRows[b])] = true;
                 }
-                interpolate(data[t], eeg, pos, mask);
+                interpolate(data[t], eeg, pos, mask, splines);
             }
         }
         millis.put("stage4", (System.nanoTime() - t0) / 1_000_000);
+
+        if (config.averageReference()) {
+            for (float[][] trial : data) {
+                averageReference(trial, eeg);
+            }
+        }
 
         List<String> labels = new ArrayList<>();
         for (int t : kept) {
@@ -195,7 +207,8 @@ public final class Faster {
                 interpolated, millis);
     }
 
-    private void interpolate(float[][] trial, int[] eeg, List<Position> pos, boolean[] bad) {
+    private void interpolate(float[][] trial, int[] eeg, List<Position> pos, boolean[] bad,
+                             Map<String, double[][]> splineCache) {
         List<Integer> goodRows = new ArrayList<>();
         List<Integer> badRows = new ArrayList<>();
         List<Position> gp = new ArrayList<>();
@@ -209,10 +222,62 @@ public final class Faster {
                 gp.add(pos.get(i));
             }
         }
-        float[][] est = spline.apply(trial, goodRows, badRows, gp, bp, new Position(0, 0, 0));
+        // One spline matrix per set of bad channels (stage 1: one for all epochs; stage 4: few distinct sets).
+        double[][] w = splineCache.computeIfAbsent(java.util.Arrays.toString(bad),
+                key -> spline.matrix(gp, bp, new Position(0, 0, 0)));
+        int n = trial[eeg[0]].length;
+        double[] acc = new double[n];
         for (int b = 0; b < badRows.size(); b++) {
-            trial[badRows.get(b)] = est[b];
+            java.util.Arrays.fill(acc, 0);
+            for (int j = 0; j < goodRows.size(); j++) {
+                double wj = w[b][j];
+                float[] src = trial[goodRows.get(j)];
+                for (int i = 0; i < n; i++) {
+                    acc[i] += wj * src[i];
+                }
+            }
+            float[] row = new float[n];
+            for (int i = 0; i < n; i++) {
+                row[i] = (float) acc[i];
+            }
+            trial[badRows.get(b)] = row;
         }
+    }
+
+    /** Subtracts the mean over the EEG rows at every sample (new rows; the input's rows are shared). */
+    static void averageReference(float[][] trial, int[] eeg) {
+        int n = trial[eeg[0]].length;
+        double[] mean = new double[n];
+        for (int c : eeg) {
+            float[] x = trial[c];
+            for (int i = 0; i < n; i++) {
+                mean[i] += x[i];
+            }
+        }
+        for (int c : eeg) {
+            float[] x = trial[c];
+            float[] row = new float[n];
+            for (int i = 0; i < n; i++) {
+                row[i] = (float) (x[i] - mean[i] / eeg.length);
+            }
+            trial[c] = row;
+        }
+    }
+
+    private static double[][] concatenateDouble(float[][][] data, int[] rows) {
+        int s = data[0][0].length;
+        double[][] out = new double[rows.length][data.length * s];
+        for (int t = 0; t < data.length; t++) {
+            for (int i = 0; i < rows.length; i++) {
+                float[] src = data[t][rows[i]];
+                double[] dst = out[i];
+                int o = t * s;
+                for (int j = 0; j < s; j++) {
+                    dst[o + j] = src[j];
+                }
+            }
+        }
+        return out;
     }
 
     private static int[] select(int[] rows, boolean[] mask, boolean want) {
@@ -240,13 +305,5 @@ public final class Faster {
             out[t] = d[t].clone();
         }
         return out;
-    }
-
-    private static double[] toDouble(float[] f) {
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
     }
 }

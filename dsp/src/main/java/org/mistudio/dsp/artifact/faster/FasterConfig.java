@@ -18,9 +18,12 @@ import java.util.Set;
  * @param passBand         the band (Hz) over which stage 3's spectral slope is taken, normally the pre-filter's
  *                         pass band
  * @param seed             seed of the ICA
+ * @param averageReference re-reference the EEG channels to their average after the last stage, as the authors of
+ *                         the EEGNet comparison (kolcs/bionic_apps) and FASTER's EEGLAB plugin do
  */
 public record FasterConfig(double threshold, Map<String, Double> thresholds, int maxIterations,
-                           Optional<String> referenceChannel, Set<Integer> stages, double[] passBand, long seed) {
+                           Optional<String> referenceChannel, Set<Integer> stages, double[] passBand, long seed,
+                           boolean averageReference) {
 
     public FasterConfig {
         thresholds = Map.copyOf(thresholds);
@@ -49,9 +52,23 @@ public record FasterConfig(double threshold, Map<String, Double> thresholds, int
         }
     }
 
-    /** The paper's settings: |z| > 3, one pass, all four stages, average reference, slope over 1-45 Hz. */
+    /**
+     * The paper's settings: |z| > 3, one pass, all four stages, data assumed average-referenced (no distance
+     * correction), spectral slope over 1-45 Hz, no re-referencing at the end.
+     */
     public static FasterConfig defaults() {
-        return new FasterConfig(3, Map.of(), 1, Optional.empty(), Set.of(1, 2, 3, 4), new double[] {1, 45}, 42);
+        return new FasterConfig(3, Map.of(), 1, Optional.empty(), Set.of(1, 2, 3, 4), new double[] {1, 45}, 42,
+                false);
+    }
+
+    /**
+     * The settings of the EEGNet comparison's FASTER (Köllőd et al. 2023; kolcs/bionic_apps, after mne-faster):
+     * |z| > 3, iterative outlier search with 2 iterations, average reference at the end. The data should have been
+     * band-passed 0.5-45 Hz before epoching, as theirs are.
+     */
+    public static FasterConfig authors() {
+        return new FasterConfig(3, Map.of(), 2, Optional.empty(), Set.of(1, 2, 3, 4), new double[] {1, 45}, 42,
+                true);
     }
 
     public double thresholdOf(String metric) {
@@ -59,25 +76,39 @@ public record FasterConfig(double threshold, Map<String, Double> thresholds, int
     }
 
     public FasterConfig withStages(Set<Integer> newStages) {
-        return new FasterConfig(threshold, thresholds, maxIterations, referenceChannel, newStages, passBand, seed);
+        return new FasterConfig(threshold, thresholds, maxIterations, referenceChannel, newStages, passBand, seed, averageReference);
     }
 
     public FasterConfig withMaxIterations(int iterations) {
-        return new FasterConfig(threshold, thresholds, iterations, referenceChannel, stages, passBand, seed);
+        return new FasterConfig(threshold, thresholds, iterations, referenceChannel, stages, passBand, seed, averageReference);
     }
 
     public FasterConfig withReferenceChannel(String label) {
-        return new FasterConfig(threshold, thresholds, maxIterations, Optional.of(label), stages, passBand, seed);
+        return new FasterConfig(threshold, thresholds, maxIterations, Optional.of(label), stages, passBand, seed, averageReference);
     }
 
     public FasterConfig withThreshold(String metric, double value) {
         Map<String, Double> m = new java.util.HashMap<>(thresholds);
         m.put(metric, value);
-        return new FasterConfig(threshold, m, maxIterations, referenceChannel, stages, passBand, seed);
+        return new FasterConfig(threshold, m, maxIterations, referenceChannel, stages, passBand, seed, averageReference);
     }
 
     public FasterConfig withPassBand(double low, double high) {
         return new FasterConfig(threshold, thresholds, maxIterations, referenceChannel, stages,
-                new double[] {low, high}, seed);
+                new double[] {low, high}, seed, averageReference);
+    }
+
+    public FasterConfig withAverageReference(boolean on) {
+        return new FasterConfig(threshold, thresholds, maxIterations, referenceChannel, stages, passBand, seed, on);
+    }
+
+    public FasterConfig withSeed(long newSeed) {
+        return new FasterConfig(threshold, thresholds, maxIterations, referenceChannel, stages, passBand, newSeed,
+                averageReference);
+    }
+
+    public FasterConfig withThreshold(double value) {
+        return new FasterConfig(value, thresholds, maxIterations, referenceChannel, stages, passBand, seed,
+                averageReference);
     }
 }

@@ -15,30 +15,37 @@ public record IcaModel(double[][] unmixing, double[][] mixing, double[] mean, in
         return unmixing.length;
     }
 
-    /** The sources of {@code x[channel][sample]}. */
+    /** The sources of {@code x[channel][sample]}: unmixing x - unmixing mean, without a centred copy of x. */
     public double[][] sources(double[][] x) {
         if (x.length != mean.length) {
             throw new IllegalArgumentException("ICA: model has " + mean.length + " channels, data " + x.length);
         }
-        double[][] centred = new double[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            centred[i] = new double[x[i].length];
-            for (int t = 0; t < x[i].length; t++) {
-                centred[i][t] = x[i][t] - mean[i];
+        double[][] s = FastIca.multiply(unmixing, x);
+        for (int p = 0; p < s.length; p++) {
+            double offset = 0;
+            for (int i = 0; i < mean.length; i++) {
+                offset += unmixing[p][i] * mean[i];
+            }
+            for (int t = 0; t < s[p].length; t++) {
+                s[p][t] -= offset;
             }
         }
-        return FastIca.multiply(unmixing, centred);
+        return s;
     }
 
     /** {@code x} minus the contribution of the given components (x - A[:, bad] S[bad]). */
     public double[][] remove(double[][] x, int[] bad) {
-        double[][] s = sources(x);
+        return remove(x, sources(x), bad);
+    }
+
+    /** As {@link #remove(double[][], int[])} with the sources of {@code x} already computed. */
+    public double[][] remove(double[][] x, double[][] sources, int[] bad) {
         double[][] out = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             out[i] = x[i].clone();
             for (int p : bad) {
                 double a = mixing[i][p];
-                double[] sp = s[p];
+                double[] sp = sources[p];
                 for (int t = 0; t < out[i].length; t++) {
                     out[i][t] -= a * sp[t];
                 }
