@@ -206,4 +206,30 @@ class SosFilteringTest {
         SosFiltering.sosfiltfilt(BANDPASS, x);
         assertArrayEquals(copy, x, 0);
     }
+
+    @Test
+    void manyChannelsAtOnceGiveExactlyTheOneChannelResults() {
+        // Six channels: one interleaved group of four, then two alone; and a set with unequal lengths.
+        java.util.Random random = new java.util.Random(11);
+        float[][] x = new float[6][5000];
+        for (float[] row : x) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = (float) (random.nextGaussian() * 30 + 5);
+            }
+        }
+        Sos sos = Butterworth.bandpass(4, 8, 30, 160);
+        float[][] y = SosFiltering.sosfiltfilt(sos, x);
+        for (int c = 0; c < x.length; c++) {
+            double[] one = SosFiltering.sosfiltfilt(sos, x[c]);
+            float[] expected = new float[one.length];
+            for (int i = 0; i < one.length; i++) {
+                expected[i] = (float) one[i];
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, y[c], "channel " + c);
+        }
+        float[][] ragged = {x[0], java.util.Arrays.copyOf(x[1], 4000), x[2], x[3], x[4]};
+        float[][] r = SosFiltering.sosfiltfilt(sos, ragged);
+        assertEquals(4000, r[1].length);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(y[0], r[0]);
+    }
 }
