@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         description = {"MI Studio: motor-imagery BCI workbench.",
                 "Without a subcommand, opens the workbench on the bundled sample recording; where no display is "
                         + "available, runs the same analysis in the terminal."},
-        subcommands = {AnalyzeCommand.class, PsdCommand.class, PreprocessCommand.class, SimulateCommand.class, InfoCommand.class, GuiCommand.class,
+        subcommands = {AnalyzeCommand.class, PsdCommand.class, PreprocessCommand.class, SimulateCommand.class, InfoCommand.class, GuiCommand.class, LslCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MiStudioCommand implements Callable<Integer> {
 
