@@ -167,7 +167,8 @@ public final class EdfStreamWriter implements Closeable {
         }
         byte[] header = h.toString().getBytes(StandardCharsets.ISO_8859_1);
         if (variant.isBdf()) {
-            header[0] = (byte) 0xff;
+            header[0] = (byte) 0xff; // 0xFF "BIOSEMI"
+            System.arraycopy("BIOSEMI".getBytes(StandardCharsets.US_ASCII), 0, header, 1, 7);
         }
         this.record = ByteBuffer.allocate(channels * perRecord * width + this.talBytes);
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
