@@ -30,9 +30,10 @@ import org.mistudio.acquisition.model.ChannelType;
  * samples arrive, through {@link EdfStreamWriter}: every completed data record is forced to disk and counted in the
  * header, so killing the recorder at any moment leaves a readable file holding every record completed by then.
  *
- * <p>Time axis: the first recorded EEG sample is at 0 s; sample {@code i} at {@code i / srate}. Both inlets apply
- * their time correction (the recorder waits for the first estimate and discards what arrived before it), and a
- * marker's onset is its corrected timestamp minus the first EEG sample's. Markers older than the first sample are
+ * <p>Time axis: the first recorded EEG sample is at 0 s; sample {@code i} at {@code i / srate}. Both inlets'
+ * time corrections are applied (the recorder waits for the first estimates and discards EEG samples that arrived
+ * before; markers are corrected as they are pulled), and a marker's onset is its corrected timestamp minus the
+ * first EEG sample's. Markers older than the first sample are
  * dropped. When the EEG inlet reports a gap (the outlet was lost and came back), the missing span (from the
  * timestamps) is filled with zeros and annotated {@value EdfReader#GAP_LABEL}, so the time axis stays right.
  */
@@ -71,6 +72,7 @@ public final class LslRecorder implements Closeable {
     private volatile IOException failure;
     private volatile EdfStreamWriter writer;
     private double t0 = Double.NaN;
+    private double markerCorrection;
     private long markersWritten;
     private long markersDropped;
     private long gapsFilled;
@@ -92,15 +94,15 @@ public final class LslRecorder implements Closeable {
         this.eeg = StreamInlet.open(eegStream, config, true);
         StreamInlet m = null;
         try {
-            m = markerStream == null ? null : StreamInlet.open(markerStream, config, true);
+            // markers are corrected here, with the inlet's current estimate, so none needs to be discarded
+            m = markerStream == null ? null : StreamInlet.open(markerStream, config, false);
             this.eegInfo = eeg.info();
             this.channels = channelInfos(eegInfo);
             waitForCorrection(eeg);
             if (m != null) {
                 waitForCorrection(m);
-                m.pullChunk(Integer.MAX_VALUE); // stamped before the correction was known
             }
-            eeg.pullChunk(Integer.MAX_VALUE);
+            eeg.pullChunk(Integer.MAX_VALUE); // stamped before the correction was known
         } catch (IOException | RuntimeException e) {
             eeg.close();
             if (m != null) {
@@ -278,12 +280,17 @@ public final class LslRecorder implements Closeable {
             earlyMarkers.add(s);
             return;
         }
-        double onset = s.timestamp() - t0;
-        if (onset < 0) {
+        try {
+            markerCorrection = markers.timeCorrection(0);
+        } catch (TimeoutException | InterruptedException e) {
+            // re-estimating after a reconnection: keep the last estimate
+        }
+        double onset = s.timestamp() + markerCorrection - t0;
+        if (onset < -0.5 / rate) { // within half a sample of the first one: the two inlets' estimates differ by µs
             markersDropped++;
             return;
         }
-        writer.annotate(new Annotation(onset, 0, markerLabel(s.values())));
+        writer.annotate(new Annotation(Math.max(0, onset), 0, markerLabel(s.values())));
         markersWritten++;
     }
 
