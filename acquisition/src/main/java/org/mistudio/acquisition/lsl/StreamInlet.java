@@ -52,20 +52,66 @@ public final class StreamInlet implements Closeable {
     private long discarded;
     private boolean pendingGap;
     private double lastTimestamp = Double.NEGATIVE_INFINITY;
+    private final long watchdogNanos;
+    private final Thread watchdog;
+    private volatile long lastDataNanos = System.nanoTime();
+    private volatile long lastProbeReplyNanos = System.nanoTime();
+    private volatile long watchdogResets;
 
-    private StreamInlet(StreamInfo resolved, LslConfig config, boolean correctTimestamps) throws IOException {
+    /** Default buffer: 360 s of samples (liblsl's {@code max_buflen} default). */
+    public static final double DEFAULT_MAX_BUFFER_SECONDS = 360;
+
+    private StreamInlet(StreamInfo resolved, LslConfig config, boolean correctTimestamps, double maxBufferSeconds,
+            long watchdogMillis) throws IOException {
         this.config = config;
         this.correct = correctTimestamps;
         this.target = resolved;
-        this.maxBuffered = (int) Math.min(10_000_000, 360 * (resolved.nominalSrate() > 0 ? resolved.nominalSrate() : 100));
+        if (!(maxBufferSeconds > 0)) {
+            throw new IllegalArgumentException("max buffer must be > 0 s, got " + maxBufferSeconds);
+        }
+        this.maxBuffered = (int) Math.max(1, Math.min(10_000_000,
+                maxBufferSeconds * (resolved.nominalSrate() > 0 ? resolved.nominalSrate() : 100)));
+        this.watchdogNanos = watchdogMillis * 1_000_000L;
         connect(resolved);
         prober = daemon("lsl-probe-" + resolved.name(), this::probeLoop);
         reader = daemon("lsl-inlet-" + resolved.name(), this::readLoop);
+        watchdog = watchdogMillis > 0 ? daemon("lsl-watchdog-" + resolved.name(), this::watchdogLoop) : null;
     }
 
     /** Connects to a resolved stream; with {@code correctTimestamps} pulled timestamps are on the local clock. */
     public static StreamInlet open(StreamInfo resolved, LslConfig config, boolean correctTimestamps) throws IOException {
-        return new StreamInlet(resolved, config, correctTimestamps);
+        return new StreamInlet(resolved, config, correctTimestamps, DEFAULT_MAX_BUFFER_SECONDS, 0);
+    }
+
+    /**
+     * Connects with a buffer of {@code maxBufferSeconds} of samples (requested from the outlet as
+     * Max-Buffer-Length and kept locally; when the consumer falls further behind the oldest samples are dropped and
+     * the next one pulled is marked {@link Sample#gapBefore()}) and a watchdog: when neither data nor a time-probe
+     * reply arrived for {@code watchdogMillis} (0 = no watchdog; with one, probe waves run every watchdog/3 at most),
+     * the connection is considered dead and the inlet
+     * reconnects as after a lost connection. An idle but live outlet keeps answering probes, so it is not dropped.
+     */
+    public static StreamInlet open(StreamInfo resolved, LslConfig config, boolean correctTimestamps,
+            double maxBufferSeconds, long watchdogMillis) throws IOException {
+        return new StreamInlet(resolved, config, correctTimestamps, maxBufferSeconds, watchdogMillis);
+    }
+
+    /** How many times the watchdog dropped a silent connection. */
+    public long watchdogResets() {
+        return watchdogResets;
+    }
+
+    private void watchdogLoop() {
+        while (!closed) {
+            sleep(Math.max(10, Math.min(200, watchdogNanos / 4_000_000L)));
+            long now = System.nanoTime();
+            if (socket != null && now - lastDataNanos > watchdogNanos && now - lastProbeReplyNanos > watchdogNanos) {
+                watchdogResets++;
+                lastDataNanos = now; // one reset per silent period
+                lastProbeReplyNanos = now;
+                closeSocket(); // the reader sees an error and reconnects
+            }
+        }
     }
 
     /** The stream's full info (with desc/channels), as fetched on connection. */
@@ -135,6 +181,7 @@ public final class StreamInlet implements Closeable {
                 }
             }
             sock.setSoTimeout(0);
+            lastDataNanos = System.nanoTime();
             this.target = s.withAddress(addr.getHostAddress());
             this.sampleReader = r;
             this.socket = sock;
@@ -162,6 +209,7 @@ public final class StreamInlet implements Closeable {
         while (!closed) {
             try {
                 Object v = sampleReader.read(ts);
+                lastDataNanos = System.nanoTime();
                 double t = ts[0];
                 if (t == SampleCodec.DEDUCED) {
                     // src/sample.cpp: deduced = previous + 1/srate (irregular: the previous)
@@ -175,6 +223,7 @@ public final class StreamInlet implements Closeable {
                     return;
                 }
                 closeSocket();
+                socket = null;
                 synchronized (queue) {
                     pendingGap = true;
                     gaps++;
@@ -223,8 +272,14 @@ public final class StreamInlet implements Closeable {
             }
             lastTimestamp = t;
             if (queue.size() >= maxBuffered) {
+                // the consumer is too slow: drop the oldest; the sample now first follows a gap
                 queue.poll();
-                pendingGap = true;
+                Sample head = queue.poll();
+                if (head != null) {
+                    queue.addFirst(new Sample(head.timestamp(), head.values(), true));
+                } else {
+                    pendingGap = true;
+                }
             }
             queue.add(new Sample(stamp, v, pendingGap));
             pendingGap = false;
@@ -346,6 +401,7 @@ public final class StreamInlet implements Closeable {
                         double rtt = (t3 - r0) - (t2 - t1);
                         double offset = ((t1 - r0) + (t2 - t3)) / 2;
                         answers++;
+                        lastProbeReplyNanos = System.nanoTime();
                         if (rtt < bestRtt) {
                             bestRtt = rtt;
                             bestOffset = offset;
@@ -359,7 +415,10 @@ public final class StreamInlet implements Closeable {
                 }
                 synchronized (probeLock) {
                     if (!closed) {
-                        probeLock.wait(Double.isNaN(timeCorrection) ? 200 : PROBE_WAVE_EVERY_MS);
+                        // with a watchdog, probe often enough that a live outlet always answers within its period
+                        long every = watchdogNanos > 0 ? Math.min(PROBE_WAVE_EVERY_MS, watchdogNanos / 3_000_000L)
+                                : PROBE_WAVE_EVERY_MS;
+                        probeLock.wait(Double.isNaN(timeCorrection) ? 200 : Math.max(1, every));
                     }
                 }
             }
@@ -412,6 +471,9 @@ public final class StreamInlet implements Closeable {
         try {
             reader.join(2000);
             prober.join(2000);
+            if (watchdog != null) {
+                watchdog.join(2000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
