@@ -23,8 +23,9 @@ import java.util.Map;
  * src/time_receiver.cpp). It checks the two test-pattern samples, deduces timestamps tagged 1, estimates the
  * clock offset from time probes, and recovers: if the connection is lost it resolves the stream again by
  * source_id (name/type/hostname if that is empty), reconnects and marks the next sample with
- * {@link Sample#gapBefore()}; after a reconnection, samples not newer than the last one delivered are discarded, so the consumer never
- * sees a duplicate or a reordering.
+ * {@link Sample#gapBefore()}; after a reconnection, samples not newer than the last one delivered are discarded, so the
+ * consumer never sees a duplicate or a reordering. Timestamps of regular streams can be dejittered by passing the
+ * pulled samples through a {@link Dejitter}.
  */
 public final class StreamInlet implements Closeable {
     /** Probe wave timing (liblsl api_config: time_probe_interval 64 ms, count 8, max RTT 128 ms, every 2 s). */
