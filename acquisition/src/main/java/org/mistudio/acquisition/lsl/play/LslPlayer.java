@@ -37,8 +37,8 @@ public final class LslPlayer implements Closeable {
     private final List<Annotation> annotations;
     private volatile boolean stop;
     private volatile long pushed;
-    private final Object done = new Object();
-    private boolean finished;
+    /** Counted down once when the stream or recording ends by itself. */
+    private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
 
     private LslPlayer(Recording recording, String name, LslConfig config, boolean loop, double speed)
             throws IOException {
@@ -148,10 +148,7 @@ public final class LslPlayer implements Closeable {
                 }
             }
         } finally {
-            synchronized (done) {
-                finished = true;
-                done.notifyAll();
-            }
+            finished.countDown();
         }
     }
 
@@ -165,17 +162,7 @@ public final class LslPlayer implements Closeable {
 
     /** Waits until a non-looping playback has pushed everything; false on timeout. */
     public boolean awaitEnd(long timeoutMillis) throws InterruptedException {
-        long end = System.nanoTime() + timeoutMillis * 1_000_000L;
-        synchronized (done) {
-            while (!finished) {
-                long left = (end - System.nanoTime()) / 1_000_000L;
-                if (left <= 0) {
-                    return false;
-                }
-                done.wait(left);
-            }
-            return true;
-        }
+        return finished.await(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** A one-line description for the console. */

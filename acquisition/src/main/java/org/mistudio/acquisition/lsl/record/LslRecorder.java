@@ -76,8 +76,8 @@ public final class LslRecorder implements Closeable {
     private long markersWritten;
     private long markersDropped;
     private long gapsFilled;
-    private final Object done = new Object();
-    private boolean finished;
+    /** Counted down once when the stream or recording ends by itself. */
+    private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
 
     private LslRecorder(LslConfig config, StreamInfo eegStream, StreamInfo markerStream, Path out, Options options)
             throws IOException {
@@ -229,10 +229,7 @@ public final class LslRecorder implements Closeable {
                     failure = e;
                 }
             }
-            synchronized (done) {
-                finished = true;
-                done.notifyAll();
-            }
+            finished.countDown();
         }
     }
 
@@ -354,17 +351,7 @@ public final class LslRecorder implements Closeable {
 
     /** Waits until the recording ends by itself (duration reached) or the timeout expires; true if it ended. */
     public boolean awaitEnd(long timeoutMillis) throws InterruptedException {
-        long end = System.nanoTime() + timeoutMillis * 1_000_000L;
-        synchronized (done) {
-            while (!finished) {
-                long left = (end - System.nanoTime()) / 1_000_000L;
-                if (left <= 0) {
-                    return false;
-                }
-                done.wait(left);
-            }
-            return true;
-        }
+        return finished.await(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Stops, closes the file (an incomplete last record is dropped) and the inlets; rethrows a write error. */
