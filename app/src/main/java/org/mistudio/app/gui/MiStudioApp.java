@@ -44,8 +44,13 @@ public final class MiStudioApp extends Application {
     public void start(Stage stage) {
         AnalysisView view = new AnalysisView(stage);
         SignalViewer signals = new SignalViewer();
-        view.setOnRecording(signals::show);
-        TabPane tabs = new TabPane(new Tab("Analysis", view.root()), new Tab("Signals", signals.root()));
+        R2MapView r2 = new R2MapView();
+        view.setOnRecording(r -> {
+            signals.show(r);
+            r2.computeFrom(r);
+        });
+        TabPane tabs = new TabPane(new Tab("Analysis", view.root()), new Tab("Signals", signals.root()),
+                new Tab("R² map", r2.root()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         stage.setTitle("MI Studio");
         stage.setScene(new Scene(tabs, 1200, 790));
