@@ -22,7 +22,9 @@ import javafx.scene.text.TextAlignment;
 import org.mistudio.acquisition.model.Recording;
 import org.mistudio.dsp.analysis.AnalysisSettings;
 import org.mistudio.dsp.analysis.R2MapAnalysis;
+import org.mistudio.acquisition.montage.Montage;
 import org.mistudio.dsp.features.R2Map;
+import org.mistudio.dsp.features.Topography;
 
 /**
  * The signed R² map, channel by frequency, as HappyFeat shows it: red where the second class has more power, blue
@@ -42,7 +44,9 @@ public final class R2MapView {
     private final Label title = new Label("Signed R²: no recording analysed yet");
     private final Label info = new Label("Click a cell to add its feature.");
     private final ObservableList<String> selected = FXCollections.observableArrayList();
+    private final TopomapCanvas topomap = new TopomapCanvas(240);
     private R2Map map;
+    private double limit = 1;
 
     /** A cell under the pointer: its channel, its frequency and its value. */
     public record Cell(String channel, double frequency, double r2) {
@@ -64,7 +68,8 @@ public final class R2MapView {
         title.setStyle("-fx-font-weight: bold;");
         ListView<String> list = new ListView<>(selected);
         list.setPrefWidth(160);
-        VBox side = new VBox(6, new Label("Selected features"), list);
+        VBox side = new VBox(6, new Label("Selected features"), list, new Label("Topography at the clicked frequency"),
+                topomap);
         side.setPadding(new Insets(6));
         VBox top = new VBox(2, title, info);
         top.setPadding(new Insets(6));
@@ -129,8 +134,20 @@ public final class R2MapView {
                 selected.add(c.feature());
             }
             info.setText(describe(c) + " — added");
+            showTopography(c.frequency());
         });
         return cell;
+    }
+
+    /** The map's values at one frequency on the head (10-05 positions), on the map's colour scale. */
+    void showTopography(double hz) {
+        Topography t = Topography.of(map, hz, Montage.standard1005(), 64);
+        topomap.show(t, limit, String.format(Locale.ROOT, "%s Hz", hz == Math.rint(hz) ? Long.toString((long) hz)
+                : Double.toString(hz)));
+    }
+
+    TopomapCanvas topomap() {
+        return topomap;
     }
 
     private static String describe(Cell c) {
@@ -166,6 +183,7 @@ public final class R2MapView {
             }
         }
         limit = limit == 0 ? 1 : limit;
+        this.limit = limit;
         for (int c = 0; c < nc; c++) {
             for (int f = 0; f < nf; f++) {
                 g.setFill(colour(map.values()[c][f], limit));

@@ -67,6 +67,21 @@ class R2MapViewTest {
             v.select(x, y3);
             var image = javafx.embed.swing.SwingFXUtils.fromFXImage(v.canvas().snapshot(null, null), null);
             var png = javafx.embed.swing.SwingFXUtils.fromFXImage(v.root().snapshot(null, null), null);
+            // The topography at the clicked frequency: red over C4, blue over C3 (6 px above each electrode's dot).
+            var topo = org.mistudio.dsp.features.Topography.of(map, map.frequencies()[fi],
+                    org.mistudio.acquisition.montage.Montage.standard1005(), 64);
+            int t4 = topo.channels().indexOf("C4");
+            int t3 = topo.channels().indexOf("C3");
+            double[] p4 = v.topomap().toCanvas(topo.x()[t4], topo.y()[t4]);
+            double[] p3 = v.topomap().toCanvas(topo.x()[t3], topo.y()[t3]);
+            var head = javafx.embed.swing.SwingFXUtils.fromFXImage(v.topomap().snapshot(null, null), null);
+            int overC4 = head.getRGB((int) p4[0], (int) p4[1] - 6);
+            int overC3 = head.getRGB((int) p3[0], (int) p3[1] - 6);
+            assertTrue(((overC4 >> 16) & 0xff) > (overC4 & 0xff) + 30, "head over C4 is red: "
+                    + Integer.toHexString(overC4));
+            assertTrue((overC3 & 0xff) > ((overC3 >> 16) & 0xff) + 10, "head over C3 is blue: "
+                    + Integer.toHexString(overC3));
+            assertTrue(p3[0] < p4[0], "left is left");
             List<String> sel = List.copyOf(v.selectedFeatures());
             stage.close();
             return new Object[] {cell, image, sel, (int) x, (int) y4, (int) y3, png};
