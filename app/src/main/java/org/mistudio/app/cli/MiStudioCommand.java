@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
                         + "available, runs the same analysis in the terminal."},
         subcommands = {AnalyzeCommand.class, PsdCommand.class, PreprocessCommand.class, FasterCommand.class,
                 R2mapCommand.class, ClassifyCommand.class, SimulateCommand.class, InfoCommand.class,
-                ConvertCommand.class, GuiCommand.class, LslCommand.class,
+                ConvertCommand.class, GuiCommand.class, ScreenshotsCommand.class, LslCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MiStudioCommand implements Callable<Integer> {
 

@@ -139,6 +139,21 @@ public final class R2MapView {
         return cell;
     }
 
+    /** Selects the cell with the largest |r²|, as a first suggestion (and for screenshots). */
+    public Optional<Cell> selectStrongest() {
+        if (map == null) {
+            return Optional.empty();
+        }
+        R2Map.Cell best = map.ranked().get(0);
+        Cell cell = new Cell(best.channel(), best.frequency(), best.r2());
+        if (!selected.contains(cell.feature())) {
+            selected.add(cell.feature());
+        }
+        info.setText(describe(cell) + " — strongest, added");
+        showTopography(cell.frequency());
+        return Optional.of(cell);
+    }
+
     /** The map's values at one frequency on the head (10-05 positions), on the map's colour scale. */
     void showTopography(double hz) {
         Topography t = Topography.of(map, hz, Montage.standard1005(), 64);
