@@ -17,6 +17,7 @@ import org.mistudio.acquisition.model.Epochs;
 import org.mistudio.dsp.decode.ClassLabels;
 import org.mistudio.dsp.decode.CspLda;
 import org.mistudio.dsp.decode.FbCspLda;
+import org.mistudio.dsp.decode.TangentSpaceLr;
 import org.mistudio.dsp.decode.Lda;
 import org.mistudio.dsp.epoch.EpochingResult;
 import org.mistudio.dsp.epoch.TrialProtocol;
@@ -48,6 +49,8 @@ import picocli.CommandLine.Parameters;
                 "fbcsp-lda: filter-bank CSP (Ang et al. 2008): Butterworth order 4 zero-phase bands 4-8, 8-12, ..., "
                         + "36-40 Hz on unfiltered 0-4 s epochs, CSP 2 pairs per band on 0.5-2.5 s after the cue, all "
                         + "36 log-variance features into shrinkage LDA (Ledoit-Wolf).",
+                "ts-lr: Riemannian tangent space at the training mean + L2 logistic regression (Barachant et al. "
+                        + "2012), two classes, on the csp-lda trials.",
                 "--protocol cross-session: files grouped by run (R<nn> in the file name, else file order); with "
                         + "--test-runs the other runs train, without it each run is left out in turn. "
                         + "--protocol loso: files grouped by subject (S<nnn> in the file name, else the folder), "
@@ -61,7 +64,7 @@ final class ClassifyCommand implements Callable<Integer> {
             description = "annotation labels (LABEL or LABEL=NAME)")
     String classes;
 
-    @Option(names = "--pipeline", defaultValue = "csp-lda", description = "csp-lda, psd-lda or fbcsp-lda (default ${DEFAULT-VALUE})")
+    @Option(names = "--pipeline", defaultValue = "csp-lda", description = "csp-lda, psd-lda, fbcsp-lda or ts-lr (default ${DEFAULT-VALUE})")
     String pipeline;
 
     @Option(names = "--features", paramLabel = "C4;13,C3;11:13", description = "psd-lda: channel;Hz or channel;low:high")
@@ -206,9 +209,9 @@ final class ClassifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         String pipe = pipeline.toLowerCase(Locale.ROOT);
-        if (!pipe.equals("csp-lda") && !pipe.equals("psd-lda") && !pipe.equals("fbcsp-lda")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--pipeline: expected csp-lda, psd-lda or "
-                    + "fbcsp-lda, got '" + pipeline + "' (ts-lr is not available yet)");
+        if (!List.of("csp-lda", "psd-lda", "fbcsp-lda", "ts-lr").contains(pipe)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--pipeline: expected csp-lda, psd-lda, "
+                    + "fbcsp-lda or ts-lr, got '" + pipeline + "'");
         }
         protocol = protocol.toLowerCase(Locale.ROOT);
         if (!List.of("within", "cross-session", "loso").contains(protocol)) {
@@ -239,7 +242,8 @@ final class ClassifyCommand implements Callable<Integer> {
         Splitter splitter = grouped ? null : splitter();
         Trials.Grouped perFile = null;
         if (grouped) {
-            TrialProtocol tp = pipe.equals("csp-lda") ? Trials.csp(mapping) : Trials.spectra(mapping);
+            TrialProtocol tp = pipe.equals("csp-lda") || pipe.equals("ts-lr") ? Trials.csp(mapping)
+                    : Trials.spectra(mapping);
             perFile = Trials.perFile(files, tp, mapping);
             splitter = groupSplitter(perFile.file());
         }
@@ -247,7 +251,19 @@ final class ClassifyCommand implements Callable<Integer> {
         EpochingResult cut;
         List<String> names = new ArrayList<>();
         String description;
-        if (pipe.equals("csp-lda") || pipe.equals("fbcsp-lda")) {
+        if (pipe.equals("ts-lr")) {
+            cut = grouped ? perFile.cut() : Trials.forCsp(files, mapping);
+            Epochs e = cut.epochs();
+            int[] y = ClassLabels.encodeNames(e.labels(), names);
+            report = Evaluation.run(TangentSpaceLr.defaults(), e.data(), y, splitter, (d, idx) -> {
+                float[][][] s = new float[idx.length][][];
+                for (int i = 0; i < idx.length; i++) {
+                    s[i] = d[idx[i]];
+                }
+                return s;
+            }, alpha);
+            description = "Riemannian tangent space + logistic regression (C 1) on 7-30 Hz FIR, 1-2 s after the cue";
+        } else if (pipe.equals("csp-lda") || pipe.equals("fbcsp-lda")) {
             boolean fb = pipe.equals("fbcsp-lda");
             cut = grouped ? perFile.cut() : fb ? Trials.forSpectra(files, mapping) : Trials.forCsp(files, mapping);
             Epochs e = cut.epochs();
