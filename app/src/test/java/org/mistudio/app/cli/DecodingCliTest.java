@@ -100,7 +100,7 @@ class DecodingCliTest {
         assertEquals(1, r.status());
         assertTrue(r.err().contains("no frequency bin in 90.0 Hz"), r.err());
         assertEquals(2, run("classify", s001("--classes", "T1,T2", "--cv", "loo")).status());
-        assertEquals(2, run("classify", s001("--classes", "T1,T2", "--pipeline", "ts-lr")).status());
+        assertEquals(2, run("classify", s001("--classes", "T1,T2", "--pipeline", "mdm")).status());
         assertEquals(2, run("classify", s001("--classes", "T1,T2", "--auto", "2")).status(), "csp-lda has no --auto");
         r = run("classify", s001("--classes", "T1,T9"));
         assertEquals(1, r.status());
