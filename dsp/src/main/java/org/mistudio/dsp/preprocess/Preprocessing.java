@@ -68,17 +68,23 @@ public record Preprocessing(Optional<String> reference, Optional<Double> notchHz
         }
         if (notchHz.isPresent()) {
             Sos notch = Notch.sos(notchHz.get(), NOTCH_Q, r.samplingRate());
-            r = filtered(r, x -> toFloat(SosFiltering.sosfiltfilt(notch, x)));
+            r = filtered(r, x -> SosFiltering.sosfiltfilt(notch, x));
         }
         if (bandpassHz.isPresent()) {
             double[] b = bandpassHz.get();
             double fs = r.samplingRate();
             if (iirOrder > 0) {
                 Sos sos = Butterworth.bandpass(iirOrder, b[0], b[1], fs);
-                r = filtered(r, x -> toFloat(SosFiltering.sosfiltfilt(sos, x)));
+                r = filtered(r, x -> SosFiltering.sosfiltfilt(sos, x));
             } else {
                 FirFilter fir = FirFilter.bandPass(fs, b[0], b[1]);
-                r = filtered(r, fir::apply);
+                r = filtered(r, x -> {
+                    float[][] y = new float[x.length][];
+                    for (int c = 0; c < x.length; c++) {
+                        y[c] = fir.apply(x[c]);
+                    }
+                    return y;
+                });
             }
         }
         if (resampleHz.isPresent()) {
@@ -87,22 +93,25 @@ public record Preprocessing(Optional<String> reference, Optional<Double> notchHz
         return r;
     }
 
-    private static Recording filtered(Recording r, java.util.function.UnaryOperator<float[]> filter) {
+    /** Applies {@code filter} to the EEG, EOG and EMG channels together; other channels pass through. */
+    private static Recording filtered(Recording r, java.util.function.UnaryOperator<float[][]> filter) {
         float[][] x = r.samples();
-        float[][] out = new float[x.length][];
+        java.util.List<Integer> physiological = new java.util.ArrayList<>();
         for (int c = 0; c < x.length; c++) {
             ChannelType t = r.channels().get(c).type();
-            boolean physiological = t == ChannelType.EEG || t == ChannelType.EOG || t == ChannelType.EMG;
-            out[c] = physiological ? filter.apply(x[c]) : x[c];
+            if (t == ChannelType.EEG || t == ChannelType.EOG || t == ChannelType.EMG) {
+                physiological.add(c);
+            }
+        }
+        float[][] in = new float[physiological.size()][];
+        for (int k = 0; k < in.length; k++) {
+            in[k] = x[physiological.get(k)];
+        }
+        float[][] filteredRows = filter.apply(in);
+        float[][] out = x.clone();
+        for (int k = 0; k < in.length; k++) {
+            out[physiological.get(k)] = filteredRows[k];
         }
         return new Recording(r.channels(), out, r.start(), r.annotations());
-    }
-
-    private static float[] toFloat(double[] v) {
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        return f;
     }
 }
