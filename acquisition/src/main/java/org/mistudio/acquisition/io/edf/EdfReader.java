@@ -556,15 +556,7 @@ public final class EdfReader implements Closeable {
     }
 
     private void readFully(ByteBuffer buffer, long position) throws IOException {
-        long p = position;
-        while (buffer.hasRemaining()) {
-            int n = Channels.readAt(channel, buffer, p);
-            if (n < 0) {
-                throw new FormatException(file, p, "data record", "file ends early");
-            }
-            p += n;
-        }
-        buffer.flip();
+        Channels.readFully(file, channel, buffer, position, "data record", "file ends early");
     }
 
     @Override
@@ -752,14 +744,6 @@ public final class EdfReader implements Closeable {
     }
 
     private static void read(SeekableByteChannel ch, ByteBuffer buffer, long position, Path file) throws IOException {
-        long p = position;
-        while (buffer.hasRemaining()) {
-            int n = Channels.readAt(ch, buffer, p);
-            if (n < 0) {
-                throw new FormatException(file, p, "header", "file ends inside the header");
-            }
-            p += n;
-        }
-        buffer.flip();
+        Channels.readFully(file, ch, buffer, position, "header", "file ends inside the header");
     }
 }

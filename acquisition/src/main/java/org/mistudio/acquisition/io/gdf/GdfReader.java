@@ -263,15 +263,7 @@ public final class GdfReader implements Closeable {
 
     private static void readFully(Path file, SeekableByteChannel ch, ByteBuffer buffer, long position, String field)
             throws IOException {
-        long p = position;
-        while (buffer.hasRemaining()) {
-            int n = Channels.readAt(ch, buffer, p);
-            if (n < 0) {
-                throw new FormatException(file, p, field, "file ends early");
-            }
-            p += n;
-        }
-        buffer.flip();
+        Channels.readFully(file, ch, buffer, position, field, "file ends early");
     }
 
     @Override
