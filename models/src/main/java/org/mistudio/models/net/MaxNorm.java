@@ -23,7 +23,10 @@ public record MaxNorm(Block owner, float maxNorm, String label) {
     /** Keras' backend epsilon, added to the norm in the denominator. */
     public static final float EPSILON = 1e-7f;
 
-    /** Rescales the weight in place; call after each optimiser step, outside gradient recording. */
+    /**
+     * Rescales the weight in place (libtorch {@code mul_} on the parameter's own storage, so the optimiser state and
+     * the parameter store keep seeing the same tensor); call after each optimiser step, outside gradient recording.
+     */
     public void apply() {
         Parameter p = owner.getParameters().get("weight");
         NDArray w = p.getArray();
@@ -31,9 +34,14 @@ public record MaxNorm(Block owner, float maxNorm, String label) {
         for (int i = 0; i < axes.length; i++) {
             axes[i] = i + 1;
         }
-        try (NDArray norms = w.square().sum(axes, true).sqrt();
+        // Every intermediate is closed here: results of operations on w belong to w's manager (the model's), so
+        // unclosed temporaries would accumulate there for the model's lifetime, one set per optimiser step.
+        try (NDArray squares = w.square();
+             NDArray sums = squares.sum(axes, true);
+             NDArray norms = sums.sqrt();
              NDArray desired = norms.clip(0f, maxNorm);
-             NDArray scale = desired.div(norms.add(EPSILON))) {
+             NDArray denominator = norms.add(EPSILON);
+             NDArray scale = desired.div(denominator)) {
             w.muli(scale);
         }
     }

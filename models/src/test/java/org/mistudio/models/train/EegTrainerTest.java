@@ -1,0 +1,114 @@
+package org.mistudio.models.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.mistudio.dsp.evaluation.ChanceLevel;
+import org.mistudio.dsp.evaluation.Metrics;
+import org.mistudio.models.net.EegNetwork;
+import org.mistudio.models.net.MaxNorm;
+import org.mistudio.models.net.Networks;
+
+/**
+ * Each network learns the simulator's separable left/right data: 22 channels band-passed 4-40 Hz, 128 Hz, 2 s windows, 60 training
+ * trials per class (20 % of them for early stopping), 40 held-out trials of the same session. Epoch budgets
+ * per network keep the suite to a few minutes on two busy cores; the architectures are the published ones.
+ */
+class EegTrainerTest {
+
+    private static SimulatedData train;
+    private static SimulatedData test;
+
+    @BeforeAll
+    static void data() {
+        // One simulated session (one "subject"): the first 60 trials of each class train, the last 20 test.
+        // Band-passed 4-40 Hz first, as the comparison paper's pipeline does: on the raw simulator output (1/f
+        // background, slow drifts) EEGNet fits the training trials' drifts and its validation loss rises from
+        // epoch 1 (measured: held-out accuracy 0.33 after 30 epochs raw, 0.90 band-passed).
+        SimulatedData all = SimulatedData.of(80, 1, new double[] {4, 40});
+        train = all.subset(0, 60);
+        test = all.subset(60, 20);
+        assertEquals(120, train.y.length);
+        assertEquals(256, train.x[0][0].length);
+    }
+
+    private static TrainingSettings settings() {
+        return TrainingSettings.defaults().withEpochs(25).withBatchSize(16).withPatience(10).withSeed(7);
+    }
+
+    /*
+     * Shallow ConvNet (0.83-0.88 held-out here) and Deep ConvNet are not in this list yet, on purpose: (1) both hit
+     * an intermittent non-finite training loss (about one run in three, at varying batches, with finite parameters
+     * and finite inputs, not reproducible in isolation: suspected native memory corruption, under investigation),
+     * which would make this test flaky; (2) Deep ConvNet's validation accuracy stays at 0.5 (its inference-mode
+     * output collapses to one class) on this data even with 180 trials per class. Issue 8 stays open for both.
+     */
+    @ParameterizedTest
+    @CsvSource({"eegnet, 40", "eegnet-fusion, 15", "mi-eegnet, 8"})
+    void learnsLeftVersusRight(String name, int epochs) {
+        EegNetwork net = Networks.create(name, 22, 256, 2);
+        List<EpochReport> reports = new ArrayList<>();
+        try (TrainedNetwork trained = EegTrainer.fit(net, train.x, train.y, settings().withEpochs(epochs),
+                reports::add)) {
+            int[] pred = trained.predict(test.x);
+            double acc = Metrics.accuracy(test.y, pred);
+            double first = reports.get(0).trainLoss();
+            double min = reports.stream().mapToDouble(EpochReport::trainLoss).min().orElseThrow();
+            System.out.printf("%s: %d epochs (best %d), %.1f s, train loss %.3f -> %.3f, held-out accuracy %.3f%n",
+                    net.name(), reports.size(), trained.bestEpoch(), trained.seconds(), first, min, acc);
+            assertTrue(min < first, "training loss must fall");
+            double threshold = ChanceLevel.threshold(test.y.length, 2, 0.01);
+            assertTrue(acc >= Math.max(0.75, threshold), name + ": held-out accuracy " + acc);
+            for (MaxNorm c : net.constraints()) {
+                NDArray w = c.owner().getParameters().get("weight").getArray();
+                float maxNorm = w.reshape(w.getShape().get(0), -1).square().sum(new int[] {1}).sqrt().max()
+                        .getFloat();
+                assertTrue(maxNorm <= c.maxNorm() * (1 + 1e-4), c.label() + " norm " + maxNorm);
+            }
+        }
+    }
+
+    @Test
+    void sameSeedSameNumbers() {
+        TrainingSettings s = settings().withEpochs(3).withPatience(0);
+        float[][] p1;
+        float[][] p2;
+        List<EpochReport> h1;
+        List<EpochReport> h2;
+        try (TrainedNetwork a = EegTrainer.fit(Networks.create("eegnet", 22, 256, 2), train.x, train.y, s,
+                ProgressListener.none())) {
+            p1 = a.predictProbabilities(test.x);
+            h1 = a.history();
+        }
+        try (TrainedNetwork b = EegTrainer.fit(Networks.create("eegnet", 22, 256, 2), train.x, train.y, s,
+                ProgressListener.none())) {
+            p2 = b.predictProbabilities(test.x);
+            h2 = b.history();
+        }
+        assertEquals(3, h1.size());
+        for (int i = 0; i < h1.size(); i++) {
+            assertEquals(h1.get(i).trainLoss(), h2.get(i).trainLoss(), 0.0);
+            assertEquals(h1.get(i).validationLoss(), h2.get(i).validationLoss(), 0.0);
+        }
+        for (int i = 0; i < p1.length; i++) {
+            assertArrayEquals(p1[i], p2[i], 0f);
+        }
+    }
+
+    @Test
+    void stratifiedSplitKeepsClassesApart() {
+        int[] y = {0, 0, 0, 0, 0, 1, 1, 1, 1, 1};
+        int[][] s = EegTrainer.stratifiedSplit(y, 0.2, new java.util.Random(1));
+        assertEquals(8, s[0].length);
+        assertEquals(2, s[1].length);
+        assertTrue(y[s[1][0]] != y[s[1][1]]);
+    }
+}
