@@ -51,6 +51,8 @@ final class ScreenshotsCommand implements Callable<Integer> {
         // Before JavaFX starts: render without a window system.
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
+        // Room for the workbench's window (Monocle's headless screen is 1280 x 800 by default).
+        System.setProperty("headless.geometry", "1920x1200-32");
         System.setProperty("prism.order", "sw");
         java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
         CompletableFuture<Void> started = new CompletableFuture<>();

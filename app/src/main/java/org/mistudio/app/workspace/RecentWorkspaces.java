@@ -11,8 +11,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 /**
  * The workspaces opened lately, newest first, kept in {@code recent-workspaces.json} in MI Studio's settings folder:
- * the system property {@code mistudio.home}, else the environment variable {@code MISTUDIO_HOME}, else
- * {@code ~/.mistudio}.
+ * the system property {@code mistudio.settings}, else the environment variable {@code MISTUDIO_SETTINGS}, else
+ * {@code ~/.mistudio}. ({@code mistudio.home} is taken: it is where the launcher found the installation.)
  */
 public final class RecentWorkspaces {
 
@@ -30,9 +30,9 @@ public final class RecentWorkspaces {
     }
 
     public static Path defaultHome() {
-        String p = System.getProperty("mistudio.home");
+        String p = System.getProperty("mistudio.settings");
         if (p == null || p.isBlank()) {
-            p = System.getenv("MISTUDIO_HOME");
+            p = System.getenv("MISTUDIO_SETTINGS");
         }
         return p == null || p.isBlank() ? Paths.get(System.getProperty("user.home"), ".mistudio") : Paths.get(p);
     }

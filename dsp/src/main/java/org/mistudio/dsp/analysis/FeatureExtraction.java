@@ -72,7 +72,8 @@ public record FeatureExtraction(Map<String, String> classes, Preprocessing prepr
         return new double[] {from, to};
     }
 
-    public Result run(List<Recording> runs, Progress progress) {
+    /** The runs, each preprocessed, joined in order (joints marked bad). */
+    public Recording prepared(List<Recording> runs, Progress progress) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("feature extraction: no recording given");
         }
@@ -81,8 +82,13 @@ public record FeatureExtraction(Map<String, String> classes, Preprocessing prepr
             progress.update("preprocessing run " + (r + 1) + " of " + runs.size(), 0.3 * r / runs.size());
             prepared.add(preprocessing.apply(runs.get(r)));
         }
+        return Concatenation.concatenate(prepared);
+    }
+
+    /** The trials of the prepared runs over {@link #window()}, all channels (FASTER's input); fails without any. */
+    public EpochingResult epochs(List<Recording> runs, Progress progress) {
+        Recording joined = prepared(runs, progress);
         progress.update("epoching", 0.3);
-        Recording joined = Concatenation.concatenate(prepared);
         double[] w = window();
         EpochingResult cut = new Epocher(classes, w[0], w[1], null).apply(joined, true);
         if (cut.epochs().trialCount() == 0) {
@@ -90,6 +96,11 @@ public record FeatureExtraction(Map<String, String> classes, Preprocessing prepr
                     + " in the recordings" + (cut.dropped().isEmpty() ? "" : "; first dropped: "
                     + cut.dropped().get(0).reason()));
         }
+        return cut;
+    }
+
+    public Result run(List<Recording> runs, Progress progress) {
+        EpochingResult cut = epochs(runs, progress);
         Epochs epochs = cut.epochs();
         Optional<FasterResult> cleaned = Optional.empty();
         double start = 0.35;
