@@ -1,5 +1,6 @@
 package org.mistudio.app.gui;
 
+import java.util.List;
 import java.util.Locale;
 
 import javafx.geometry.VPos;
@@ -20,8 +21,8 @@ import org.mistudio.dsp.spectrum.ErdsMap;
 final class ErdsCanvas {
 
     static final double LEFT = 48;
-    static final double RIGHT = 74;
-    static final double TOP = 22;
+    static final double RIGHT = 86;
+    static final double TOP = 36;
     static final double BOTTOM = 34;
     /** Frequencies above this are not drawn: the motor rhythms and their harmonics lie below. */
     static final double MAX_HZ = 40;
@@ -46,23 +47,42 @@ final class ErdsCanvas {
         return holder;
     }
 
-    void show(ErdsMap m, String channelLabel, String caption) {
+    /** Shows one channel of a map on a colour scale of ±{@code colourLimit} percent (larger changes clipped). */
+    void show(ErdsMap m, String channelLabel, String caption, double colourLimit) {
         this.map = m;
         this.channel = m.channels().indexOf(channelLabel);
         this.title = caption;
-        // One colour scale per map: the largest change below MAX_HZ, rounded up to 10 %, at least 10 %.
-        double max = 0;
-        if (channel >= 0) {
-            for (double[] row : m.percent()[channel]) {
+        this.limit = colourLimit;
+        redraw();
+    }
+
+    /**
+     * A colour scale for maps of one channel: the 95th percentile of |change| below {@link #MAX_HZ}, rounded up to
+     * 10 %, at least 10 %. Single trials' spectra scatter widely (a periodogram bin has the spread of a chi-square
+     * with 2 degrees of freedom), so the maximum would be set by noise and wash out the ERD; the few larger values
+     * are drawn at the end of the scale.
+     */
+    static double colourLimit(List<ErdsMap> maps, String channelLabel) {
+        List<Double> all = new java.util.ArrayList<>();
+        for (ErdsMap m : maps) {
+            int c = m.channels().indexOf(channelLabel);
+            if (c < 0) {
+                continue;
+            }
+            for (double[] row : m.percent()[c]) {
                 for (int k = 0; k < row.length; k++) {
                     if (m.frequencies()[k] <= MAX_HZ && Double.isFinite(row[k])) {
-                        max = Math.max(max, Math.abs(row[k]));
+                        all.add(Math.abs(row[k]));
                     }
                 }
             }
         }
-        limit = Math.max(10, Math.ceil(max / 10) * 10);
-        redraw();
+        if (all.isEmpty()) {
+            return 10;
+        }
+        java.util.Collections.sort(all);
+        double p95 = all.get((int) Math.floor(0.95 * (all.size() - 1)));
+        return Math.max(10, Math.ceil(p95 / 10) * 10);
     }
 
     double limit() {
@@ -120,9 +140,11 @@ final class ErdsCanvas {
         g.fillText("baseline", (xb0 + xb1) / 2, TOP - 5);
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("cue", xCue + 3, TOP - 5);
+        g.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 12));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(title, LEFT + plotW / 2, 2);
         g.setFont(Font.font(11));
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(title, LEFT + plotW, TOP - 5);
         // Axes.
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
@@ -158,9 +180,9 @@ final class ErdsCanvas {
         g.strokeRect(bx, TOP, 14, plotH);
         g.setFill(Color.gray(0.15));
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(String.format(Locale.ROOT, "+%.0f %%", limit), bx + 17, TOP + 6);
+        g.fillText(String.format(Locale.ROOT, "≥+%.0f %%", limit), bx + 17, TOP + 6);
         g.fillText("0 %", bx + 17, TOP + plotH / 2);
-        g.fillText(String.format(Locale.ROOT, "−%.0f %%", limit), bx + 17, TOP + plotH - 6);
+        g.fillText(String.format(Locale.ROOT, "≤−%.0f %%", limit), bx + 17, TOP + plotH - 6);
         g.setFont(Font.font(9));
         g.fillText("ERS", bx + 17, TOP + 20);
         g.fillText("ERD", bx + 17, TOP + plotH - 20);

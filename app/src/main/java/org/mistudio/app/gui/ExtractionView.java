@@ -89,15 +89,15 @@ public final class ExtractionView implements View {
         int row = 0;
         form.addRow(row++, new Label("Class 1 marker"), first);
         form.addRow(row++, new Label("Class 2 marker"), second);
-        form.addRow(row++, new Label("Epoch of interest"), new HBox(6, new Label("from"), start, new Label("s after "
-                + "the cue, lasting"), length, new Label("s")));
+        form.addRow(row++, new Label("Epoch"), new HBox(6, new Label("from"), start, new Label("s after the cue, "
+                + "lasting"), length, new Label("s")));
         form.addRow(row++, new Label("PSD windows"), new HBox(6, window, new Label("s, shifted by"), shift,
                 new Label("s")));
         form.addRow(row++, new Label("Method"), new HBox(6, method, new Label("Burg order"), order));
         form.addRow(row++, new Label("Frequencies"), new HBox(6, new Label("every"), resolution, new Label("Hz from"),
                 fmin, new Label("to"), fmax, new Label("Hz")));
-        form.addRow(row++, new Label("Connectivity"), new HBox(6, connectivity, new Label("node strength over the "
-                + "same epoch, 1 s segments")));
+        form.addRow(row++, new Label("Connectivity"), new HBox(6, connectivity, new Label("node strength, 1 s "
+                + "segments")));
         form.addRow(row, new Label("Recordings"), recordings);
         Button extract = new Button("Extract features");
         extract.setId("extract");
@@ -120,11 +120,12 @@ public final class ExtractionView implements View {
         trials.setPrefHeight(300);
 
         history.getColumns().add(col("Id", e -> e.id(), 45));
-        history.getColumns().add(col("Created", e -> e.created().replace('T', ' ').replace("Z", ""), 130));
+        history.getColumns().add(col("Created (UTC)", e -> e.created().replace('T', ' ').replace("Z", ""), 140));
         history.getColumns().add(col("Markers", e -> String.join(", ", e.parameters().classes().keySet()), 130));
         history.getColumns().add(col("Settings", ExtractionView::summary, 330));
-        history.getColumns().add(col("Recordings", e -> Integer.toString(e.recordings().size()), 80));
+        history.getColumns().add(col("Runs", e -> Integer.toString(e.recordings().size()), 50));
         history.setPlaceholder(new Label("No extraction yet."));
+        history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Button reload = new Button("Use the selected extraction");
         reload.disableProperty().bind(history.getSelectionModel().selectedItemProperty().isNull()
                 .or(job.busyProperty()));

@@ -30,9 +30,9 @@ public final class FeatureAnalysisView implements View {
     private final BorderPane root = new BorderPane();
     private final R2MapView r2;
     private final FrequencyProfileView profile = new FrequencyProfileView();
-    private final ErdsCanvas erds = new ErdsCanvas();
+    private final ErdsCanvas erdsFirst = new ErdsCanvas();
+    private final ErdsCanvas erdsSecond = new ErdsCanvas();
     private final ChoiceBox<String> kind = new ChoiceBox<>();
-    private final ChoiceBox<String> erdsClass = new ChoiceBox<>();
     private final Label erdsNote = new Label("");
     private final JobBar job;
     private Map<String, ErdsMap> erdsMaps;
@@ -50,11 +50,16 @@ public final class FeatureAnalysisView implements View {
             showFeatures();
         });
         profile.channelChoice().valueProperty().addListener((o, was, now) -> showErds());
-        erdsClass.valueProperty().addListener((o, was, now) -> showErds());
-        HBox erdsBar = new HBox(8, new Label("ERD/ERS of the profile's channel for"), erdsClass, erdsNote);
+        HBox erdsBar = new HBox(8, new Label("ERD/ERS of the profile's channel, power change from the baseline"),
+                erdsNote);
         erdsBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox right = new VBox(4, profile.root(), erdsBar, erds.root(), job.root());
-        VBox.setVgrow(erds.root(), Priority.ALWAYS);
+        HBox maps = new HBox(4, erdsFirst.root(), erdsSecond.root());
+        HBox.setHgrow(erdsFirst.root(), Priority.ALWAYS);
+        HBox.setHgrow(erdsSecond.root(), Priority.ALWAYS);
+        erdsFirst.root().setPrefWidth(100);
+        erdsSecond.root().setPrefWidth(100);
+        VBox right = new VBox(4, profile.root(), erdsBar, maps, job.root());
+        VBox.setVgrow(maps, Priority.ALWAYS);
         VBox.setVgrow(profile.root(), Priority.ALWAYS);
         right.setPadding(new Insets(4));
         SplitPane split = new SplitPane(r2.root(), right);
@@ -125,25 +130,26 @@ public final class FeatureAnalysisView implements View {
             return analysis.run(prepared, p.classes());
         }, maps -> {
             erdsMaps = maps;
-            String keep = erdsClass.getValue();
-            erdsClass.getItems().setAll(maps.keySet());
-            erdsClass.setValue(keep != null && maps.containsKey(keep) ? keep : maps.keySet().iterator().next());
             showErds();
         });
     }
 
     private void showErds() {
         String ch = profile.channelChoice().getValue();
-        if (erdsMaps == null || ch == null || erdsClass.getValue() == null) {
+        if (erdsMaps == null || ch == null) {
             return;
         }
-        ErdsMap m = erdsMaps.get(erdsClass.getValue());
-        if (m == null || !m.channels().contains(ch)) {
-            erdsNote.setText(ch + " has no ERD/ERS map");
+        List<Map.Entry<String, ErdsMap>> two = List.copyOf(erdsMaps.entrySet());
+        if (!two.get(0).getValue().channels().contains(ch)) {
+            erdsNote.setText("(" + ch + " has no ERD/ERS map)");
             return;
         }
-        erdsNote.setText("baseline " + m.baselineStart() + " to " + m.baselineEnd() + " s");
-        erds.show(m, ch, ch + ", " + erdsClass.getValue());
+        erdsNote.setText("");
+        double limit = ErdsCanvas.colourLimit(two.stream().map(Map.Entry::getValue).toList(), ch);
+        erdsFirst.show(two.get(0).getValue(), ch, ch + ", " + two.get(0).getKey(), limit);
+        if (two.size() > 1) {
+            erdsSecond.show(two.get(1).getValue(), ch, ch + ", " + two.get(1).getKey(), limit);
+        }
     }
 
     R2MapView r2View() {
@@ -154,12 +160,8 @@ public final class FeatureAnalysisView implements View {
         return profile;
     }
 
-    ChoiceBox<String> erdsClassChoice() {
-        return erdsClass;
-    }
-
     ErdsCanvas erdsCanvas() {
-        return erds;
+        return erdsFirst;
     }
 
     JobBar job() {

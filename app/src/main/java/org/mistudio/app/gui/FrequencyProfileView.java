@@ -37,7 +37,7 @@ final class FrequencyProfileView {
     private boolean decibels;
 
     FrequencyProfileView() {
-        NumberAxis f = new NumberAxis();
+        NumberAxis f = new NumberAxis(0, 40, 5);
         f.setLabel("Frequency (Hz)");
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(false);
@@ -46,7 +46,7 @@ final class FrequencyProfileView {
         means.setAnimated(false);
         means.setLegendVisible(false);
         means.setPrefHeight(260);
-        NumberAxis f2 = new NumberAxis();
+        NumberAxis f2 = new NumberAxis(0, 40, 5);
         f2.setLabel("Frequency (Hz)");
         NumberAxis y2 = new NumberAxis();
         y2.setLabel("signed r²");
@@ -82,6 +82,11 @@ final class FrequencyProfileView {
         channel.getItems().setAll(features.channels());
         channel.setValue(keep != null && features.channels().contains(keep) ? keep
                 : features.channels().contains("C3") ? "C3" : features.channels().get(0));
+        double[] fr = features.frequencies();
+        for (NumberAxis a : List.of((NumberAxis) means.getXAxis(), (NumberAxis) r2.getXAxis())) {
+            a.setLowerBound(Math.floor(fr[0] / 5) * 5);
+            a.setUpperBound(Math.ceil(fr[fr.length - 1] / 5) * 5);
+        }
         legend.getChildren().clear();
         for (int k = 0; k < classNames.size() && k < COLOURS.length; k++) {
             Label l = new Label("━ " + classNames.get(k) + " (mean ± SE)");

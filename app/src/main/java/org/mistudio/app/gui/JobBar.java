@@ -40,7 +40,9 @@ public final class JobBar {
 
     public JobBar(Window owner) {
         this.owner = owner;
-        bar.setPrefWidth(220);
+        bar.setPrefWidth(150);
+        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stage.setWrapText(true);
         cancel.setDisable(true);
         cancel.setOnAction(e -> cancel());
         root.setAlignment(Pos.CENTER_LEFT);

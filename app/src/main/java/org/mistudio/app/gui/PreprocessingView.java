@@ -253,6 +253,7 @@ public final class PreprocessingView implements View {
             }
         });
         epochs.setItems(FXCollections.observableArrayList(rows));
+        epochs.setPlaceholder(new Label("No epoch rejected."));
         components.getChildren().clear();
         r.badComponents().ifPresent(s -> r.ica().ifPresent(ica -> {
             for (int b : s.bad()) {

@@ -58,7 +58,9 @@ public final class RecordingsView implements View {
         });
         info.setWrapText(true);
         info.setStyle("-fx-font-family: monospace; -fx-font-size: 11px;");
-        VBox side = new VBox(8, add, new Label("Recordings (drop EDF, BDF, GDF or XDF files)"), list,
+        Label hint = new Label("Recordings (drop EDF, BDF, GDF or XDF files here)");
+        hint.setWrapText(true);
+        VBox side = new VBox(8, add, hint, list,
                 new Label("File"), info);
         VBox.setVgrow(list, Priority.SOMETIMES);
         side.setPadding(new Insets(8));

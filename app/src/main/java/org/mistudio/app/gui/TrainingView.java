@@ -135,12 +135,14 @@ public final class TrainingView implements View {
         NumberAxis foldAxis = new NumberAxis(0.5, 5.5, 1);
         foldAxis.setLabel("Fold");
         foldAxis.setMinorTickVisible(false);
-        NumberAxis accAxis = new NumberAxis(0, 100, 10);
+        // Up to 105 so that points at 100 % are not cut by the frame.
+        NumberAxis accAxis = new NumberAxis(0, 105, 10);
         accAxis.setLabel("Test accuracy (%)");
         live = new LineChart<>(foldAxis, accAxis);
         live.setTitle("Cross-validation, fold by fold");
         live.setAnimated(false);
-        live.setPrefHeight(280);
+        live.setPrefHeight(360);
+        live.setMinHeight(320);
         foldSeries.setName("fold accuracy");
         chanceSeries.setName("chance threshold (p < 0.05)");
         live.getData().add(foldSeries);
@@ -149,24 +151,26 @@ public final class TrainingView implements View {
         result.setStyle("-fx-font-size: 13px;");
         confusion.setHgap(2);
         confusion.setVgap(2);
-        VBox resultBox = new VBox(6, bold("Result"), result, bold("Confusion matrix (rows: true class, columns: "
-                + "predicted)"), confusion);
+        Label confusionTitle = bold("Confusion matrix (rows: true class, columns: predicted)");
+        confusionTitle.setWrapText(true);
+        VBox resultBox = new VBox(6, bold("Result"), result, confusionTitle, confusion);
         HBox upper = new HBox(10, live, resultBox);
         HBox.setHgrow(live, Priority.ALWAYS);
         resultBox.setPrefWidth(380);
 
         attempts.getColumns().add(col("Id", a -> a.id(), 45));
-        attempts.getColumns().add(col("Date", a -> a.created().replace('T', ' ').replace("Z", ""), 140));
-        attempts.getColumns().add(col("Extraction", TrainingAttempt::extraction, 75));
-        attempts.getColumns().add(col("Method", TrainingAttempt::method, 60));
-        attempts.getColumns().add(col("Features", a -> String.join(" ", a.features()), 190));
+        attempts.getColumns().add(col("Date (UTC)", a -> a.created().replace('T', ' ').replace("Z", ""), 140));
+        attempts.getColumns().add(col("Extr.", TrainingAttempt::extraction, 45));
+        attempts.getColumns().add(col("Method", TrainingAttempt::method, 70));
+        attempts.getColumns().add(col("Features", a -> String.join(" ", a.features()), 150));
         attempts.getColumns().add(col("Validation", a -> a.settings().getOrDefault("validation", ""), 95));
         attempts.getColumns().add(number("Accuracy", a -> a.scores().accuracy()));
         attempts.getColumns().add(number("Kappa", a -> a.scores().kappa()));
-        attempts.getColumns().add(number("Chance thr.", a -> a.scores().chanceThreshold()));
-        attempts.getColumns().add(col("Beats chance", a -> a.scores().aboveChance() ? "yes" : "no", 90));
-        attempts.getColumns().add(col("Model file", a -> a.modelFile() == null ? "(none yet)" : a.modelFile(), 100));
+        attempts.getColumns().add(number("Threshold", a -> a.scores().chanceThreshold()));
+        attempts.getColumns().add(col("> chance", a -> a.scores().aboveChance() ? "yes" : "no", 80));
+        attempts.getColumns().add(col("Model file", a -> a.modelFile() == null ? "none yet" : a.modelFile(), 80));
         attempts.setPlaceholder(new Label("No training attempt yet."));
+        attempts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Button use = new Button("Use for live session");
         use.disableProperty().bind(attempts.getSelectionModel().selectedItemProperty().isNull());
         use.setId("use-for-live");
@@ -282,6 +286,12 @@ public final class TrainingView implements View {
         chanceSeries.getData().clear();
         chanceSeries.getData().add(new XYChart.Data<>(0.5, 100 * threshold));
         chanceSeries.getData().add(new XYChart.Data<>(k + 0.5, 100 * threshold));
+        // A line, not two points: hide the symbols at its ends.
+        chanceSeries.getData().forEach(d -> {
+            if (d.getNode() != null) {
+                d.getNode().setVisible(false);
+            }
+        });
         NumberAxis axis = (NumberAxis) live.getXAxis();
         axis.setUpperBound(k + 0.5);
         var p = x.extraction().parameters();
