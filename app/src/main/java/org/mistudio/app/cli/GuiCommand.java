@@ -10,16 +10,22 @@ import org.mistudio.app.gui.MiStudioApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code mistudio gui [FILE]}: the workbench window. */
+/** {@code mistudio gui [FILE] [--workspace DIR]}: the workbench window. */
 @Command(name = "gui", mixinStandardHelpOptions = true,
-        description = "Open the workbench on FILE (default: the bundled sample recording).")
+        description = {"Open the workbench: the start screen (recent workspaces, new, open, the sample); with "
+                + "--workspace, that workspace (created when the folder holds none); with FILE or --screenshot, a "
+                + "quick look at FILE (default: the bundled sample) in a new workspace in a temporary folder."})
 final class GuiCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "EDF/EDF+ or BDF/BDF+ recording")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "EDF, BDF, GDF or XDF recording")
     Path file;
 
+    @picocli.CommandLine.Option(names = "--workspace", paramLabel = "DIR",
+            description = "open the workspace in this folder (a new one when it holds none)")
+    Path workspace;
+
     @picocli.CommandLine.Option(names = "--screenshot", paramLabel = "FILE.png",
-            description = "save the window as PNG once the analysis is shown, then close it")
+            description = "quick look: save the window as PNG once the overview is shown, then close it")
     Path screenshot;
 
     @picocli.CommandLine.Spec
@@ -33,7 +39,18 @@ final class GuiCommand implements Callable<Integer> {
                     + "; use 'mistudio analyze' in a terminal");
             return MiStudioCommand.INPUT_ERROR;
         }
-        MiStudioApp.launchWith(file, screenshot);
+        if (workspace != null) {
+            if (file != null || screenshot != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--workspace opens a workspace; add recordings in its Recordings tab (FILE and --screenshot "
+                                + "are for a quick look)");
+            }
+            MiStudioApp.launchWorkspace(workspace);
+        } else if (file != null || screenshot != null) {
+            MiStudioApp.launchWith(file, screenshot);
+        } else {
+            MiStudioApp.launchStart();
+        }
         return 0;
     }
 }

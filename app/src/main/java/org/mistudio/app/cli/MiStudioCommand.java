@@ -44,7 +44,7 @@ public final class MiStudioCommand implements Callable<Integer> {
                     .setExecutionExceptionHandler(MiStudioCommand::handle)
                     .execute();
         }
-        MiStudioApp.launchWith(null);
+        MiStudioApp.launchStart();
         return 0;
     }
 

@@ -43,6 +43,7 @@ public final class AnalysisView {
 
     private final Window owner;
     private final BorderPane root = new BorderPane();
+    private final Button open = new Button("Open recording…");
     private final Label source = new Label("No recording loaded");
     private final Label summary = new Label();
     private final Label verdict = new Label();
@@ -59,7 +60,6 @@ public final class AnalysisView {
 
     public AnalysisView(Window owner) {
         this.owner = owner;
-        Button open = new Button("Open recording…");
         open.setOnAction(e -> chooseFile());
         source.setStyle("-fx-font-weight: bold;");
         HBox top = new HBox(12, open, source);
@@ -136,6 +136,38 @@ public final class AnalysisView {
         if (f != null) {
             load(f.toPath());
         }
+    }
+
+    /** In the workbench the recordings come from the workspace: no button to open files here. */
+    public void hideOpenButton() {
+        open.setVisible(false);
+        open.setManaged(false);
+    }
+
+    /** Analyses a recording already read, off the UI thread, then shows it and runs {@code whenShown}. */
+    public void analyse(String sourceName, Recording recording, Runnable whenShown) {
+        source.setText(sourceName);
+        summary.setText("Analysing…");
+        verdict.setText("");
+        Task<AnalysisResult> task = new Task<>() {
+            @Override
+            protected AnalysisResult call() {
+                return MotorImageryAnalysis.run(recording, AnalysisSettings.leftRight());
+            }
+        };
+        task.setOnSucceeded(e -> {
+            show(sourceName, task.getValue());
+            whenShown.run();
+        });
+        task.setOnFailed(e -> {
+            summary.setText("Cannot analyse " + sourceName + ":");
+            verdict.setText(Errors.describe(task.getException()) + " (this overview contrasts left_hand and "
+                    + "right_hand trials; the Analysis tab works with any two markers)");
+            whenShown.run();
+        });
+        Thread t = new Thread(task, "analysis");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Reads and analyses a file off the UI thread, then shows the result (or the error, in one line). */

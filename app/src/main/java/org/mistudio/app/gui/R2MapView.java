@@ -43,7 +43,8 @@ public final class R2MapView {
     private final Canvas canvas = new Canvas();
     private final Label title = new Label("Signed R²: no recording analysed yet");
     private final Label info = new Label("Click a cell to add its feature.");
-    private final ObservableList<String> selected = FXCollections.observableArrayList();
+    private final ObservableList<String> selected;
+    private java.util.function.Consumer<Cell> onSelect = c -> { };
     private final TopomapCanvas topomap = new TopomapCanvas(240);
     private R2Map map;
     private double limit = 1;
@@ -58,6 +59,13 @@ public final class R2MapView {
     }
 
     public R2MapView() {
+        this(FXCollections.observableArrayList());
+    }
+
+    /** A map whose clicks add to {@code selectedFeatures} (shared with the training view). */
+    public R2MapView(ObservableList<String> selectedFeatures) {
+        this.selected = selectedFeatures;
+        topomap.setLegend("r²");
         holder.getChildren().add(canvas);
         canvas.widthProperty().bind(holder.widthProperty());
         canvas.heightProperty().bind(holder.heightProperty());
@@ -76,6 +84,15 @@ public final class R2MapView {
         root.setTop(top);
         root.setCenter(holder);
         root.setRight(side);
+    }
+
+    /** Told of every cell added by a click (or as the strongest). */
+    public void setOnSelect(java.util.function.Consumer<Cell> listener) {
+        this.onSelect = listener;
+    }
+
+    public Optional<R2Map> map() {
+        return Optional.ofNullable(map);
     }
 
     public BorderPane root() {
@@ -135,6 +152,7 @@ public final class R2MapView {
             }
             info.setText(describe(c) + " — added");
             showTopography(c.frequency());
+            onSelect.accept(c);
         });
         return cell;
     }
@@ -151,6 +169,7 @@ public final class R2MapView {
         }
         info.setText(describe(cell) + " — strongest, added");
         showTopography(cell.frequency());
+        onSelect.accept(cell);
         return Optional.of(cell);
     }
 

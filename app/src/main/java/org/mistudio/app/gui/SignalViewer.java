@@ -39,6 +39,8 @@ public final class SignalViewer {
     private final Slider gain = new Slider(5, 500, 50);
     private final Spinner<Integer> window = new Spinner<>(1, 60, 10);
     private final Label status = new Label();
+    private final javafx.scene.control.MenuButton channelMenu = new javafx.scene.control.MenuButton("Channels");
+    private final java.util.Set<String> hidden = new java.util.HashSet<>();
     private Recording recording;
     private final java.util.Map<String, Color> colours = new java.util.HashMap<>();
 
@@ -58,7 +60,7 @@ public final class SignalViewer {
         gain.setPrefWidth(220);
         window.setPrefWidth(80);
         HBox controls = new HBox(10, new Label("Window (s)"), window, new Label("Scale (µV per channel)"), gain,
-                status);
+                channelMenu, status);
         controls.setStyle("-fx-padding: 6; -fx-alignment: center-left;");
         root.setTop(controls);
         root.setCenter(canvasHolder);
@@ -75,6 +77,8 @@ public final class SignalViewer {
         for (Annotation a : r.annotations()) {
             colours.computeIfAbsent(a.label(), k -> PALETTE.get(colours.size() % PALETTE.size()));
         }
+        hidden.clear();
+        rebuildChannelMenu();
         updateScroll();
         time.setValue(0);
         status.setText(String.format(Locale.ROOT, "%d channels, %.1f s", r.channelCount(), r.duration()));
@@ -84,6 +88,47 @@ public final class SignalViewer {
     /** Seconds at the left edge. */
     public void scrollTo(double seconds) {
         time.setValue(Math.max(time.getMin(), Math.min(time.getMax(), seconds)));
+    }
+
+    /** Shows only these channels (labels as in the recording), in the recording's order. */
+    public void showChannels(java.util.Collection<String> labels) {
+        hidden.clear();
+        for (String l : recording.labels()) {
+            if (!labels.contains(l)) {
+                hidden.add(l);
+            }
+        }
+        rebuildChannelMenu();
+        redraw();
+    }
+
+    /** The channels drawn, top to bottom. */
+    public List<String> visibleChannels() {
+        return recording == null ? List.of()
+                : recording.labels().stream().filter(l -> !hidden.contains(l)).toList();
+    }
+
+    private void rebuildChannelMenu() {
+        channelMenu.getItems().clear();
+        javafx.scene.control.MenuItem all = new javafx.scene.control.MenuItem("Show all");
+        all.setOnAction(e -> showChannels(recording.labels()));
+        javafx.scene.control.MenuItem eeg = new javafx.scene.control.MenuItem("EEG only");
+        eeg.setOnAction(e -> showChannels(recording.selectType(
+                org.mistudio.acquisition.model.ChannelType.EEG).labels()));
+        channelMenu.getItems().addAll(all, eeg, new javafx.scene.control.SeparatorMenuItem());
+        for (String l : recording.labels()) {
+            javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem(l);
+            item.setSelected(!hidden.contains(l));
+            item.selectedProperty().addListener((o, was, on) -> {
+                if (on) {
+                    hidden.remove(l);
+                } else {
+                    hidden.add(l);
+                }
+                redraw();
+            });
+            channelMenu.getItems().add(item);
+        }
     }
 
     public void setGain(double microvolts) {
@@ -115,7 +160,11 @@ public final class SignalViewer {
         if (recording == null || w <= LABEL_WIDTH || h <= TIME_AXIS_HEIGHT) {
             return;
         }
-        int channels = recording.channelCount();
+        List<String> shown = visibleChannels();
+        int channels = shown.size();
+        if (channels == 0) {
+            return;
+        }
         double plotW = w - LABEL_WIDTH;
         double plotH = h - TIME_AXIS_HEIGHT;
         double spacing = (plotH - ANNOTATION_STRIP) / channels;
@@ -164,8 +213,9 @@ public final class SignalViewer {
         g.setLineWidth(1);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (int c = 0; c < channels; c++) {
-            double mid = ANNOTATION_STRIP + spacing * (c + 0.5);
+        for (int row = 0; row < channels; row++) {
+            int c = recording.indexOf(shown.get(row));
+            double mid = ANNOTATION_STRIP + spacing * (row + 0.5);
             g.setFill(Color.gray(0.15));
             g.fillText(recording.channels().get(c).label(), LABEL_WIDTH - 6, mid);
             float[] x = recording.samples()[c];

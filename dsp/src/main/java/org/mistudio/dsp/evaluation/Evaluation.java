@@ -46,8 +46,23 @@ public final class Evaluation {
         }
     }
 
+    /**
+     * Told after each split, in split order, with that split's test accuracy: for a progress bar or a live chart.
+     * Throwing (e.g. {@link java.util.concurrent.CancellationException}) stops the evaluation.
+     */
+    @FunctionalInterface
+    public interface SplitListener {
+        void splitDone(int done, int total, double accuracy);
+    }
+
     public static <D> Report run(Classifier<D> classifier, D data, int[] y, Splitter cv,
                                  BiFunction<D, int[], D> subset, double alpha) {
+        return run(classifier, data, y, cv, subset, alpha, (done, total, accuracy) -> { });
+    }
+
+    /** As {@link #run(Classifier, Object, int[], Splitter, BiFunction, double)}, telling {@code listener}. */
+    public static <D> Report run(Classifier<D> classifier, D data, int[] y, Splitter cv,
+                                 BiFunction<D, int[], D> subset, double alpha, SplitListener listener) {
         List<Split> splits = cv.split(y);
         double[] acc = new double[splits.size()];
         List<int[]> trues = new ArrayList<>();
@@ -81,6 +96,7 @@ public final class Evaluation {
                 }
                 decisions.add(s);
             }
+            listener.splitDone(f + 1, splits.size(), acc[f]);
         }
         int[] yt = concat(trues);
         int[] yp = concat(preds);

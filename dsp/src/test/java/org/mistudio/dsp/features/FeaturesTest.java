@@ -113,6 +113,23 @@ class FeaturesTest {
         assertTrue(chance.accuracy() < chance.chanceThreshold(), "selection inside folds: no optimistic bias "
                 + chance.accuracy());
         assertEquals(120, r.distinctTestTrials());
+        // The listener hears each split once, in order, with the accuracy the report keeps for it.
+        List<double[]> heard = new ArrayList<>();
+        Evaluation.Report again = Evaluation.run(new FeatureSelection.Selected(List.of(), 1, 1, 40, Lda.lsqrAuto()),
+                t, y, new StratifiedKFold(5), FeatureTensor::subset, 0.05,
+                (done, total, acc) -> heard.add(new double[] {done, total, acc}));
+        assertEquals(5, heard.size());
+        for (int f = 0; f < 5; f++) {
+            assertEquals(f + 1, heard.get(f)[0]);
+            assertEquals(5, heard.get(f)[1]);
+            assertEquals(again.foldAccuracy()[f], heard.get(f)[2], 0);
+            assertEquals(r.foldAccuracy()[f], heard.get(f)[2], 0);
+        }
+        assertThrows(java.util.concurrent.CancellationException.class, () -> Evaluation.run(
+                new FeatureSelection.Selected(List.of(), 1, 1, 40, Lda.lsqrAuto()), t, y, new StratifiedKFold(5),
+                FeatureTensor::subset, 0.05, (done, total, acc) -> {
+                    throw new java.util.concurrent.CancellationException("stop");
+                }));
     }
 
     @Test

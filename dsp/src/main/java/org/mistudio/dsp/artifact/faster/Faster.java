@@ -126,6 +126,7 @@ public final class Faster {
         // Stage 3
         t0 = System.nanoTime();
         Optional<StageReport> s3 = Optional.empty();
+        Optional<IcaModel> ica = Optional.empty();
         if (config.stages().contains(3) && data.length > 0) {
             int s = data[0][0].length;
             double[][] x = concatenateDouble(data, eeg);
@@ -138,6 +139,7 @@ public final class Faster {
             int k = Math.max(2, Math.min(rank, (int) Math.sqrt(x[0].length / ICA_SAMPLES_PER_WEIGHT)));
             int fitSamples = (int) Math.min(x[0].length, Math.max(MIN_FIT_SAMPLES, FIT_SAMPLES_PER_WEIGHT * k * k));
             IcaModel model = new FastIca(k, ICA_ITERATIONS, 1e-4, fitSamples, config.seed()).fit(x);
+            ica = Optional.of(model);
             double[][] sources = model.sources(x);
             int[] eogRows = eogList.stream().mapToInt(Integer::intValue).toArray();
             double[][] eogX = concatenateDouble(data, eogRows);
@@ -204,7 +206,7 @@ public final class Faster {
         }
         Epochs cleaned = new Epochs(data, labels, fs, chs, epochs.tmin());
         return new FasterResult(cleaned, s1, s2, s3, s4, kept.stream().mapToInt(Integer::intValue).toArray(),
-                interpolated, millis);
+                interpolated, millis, eegLabels, ica);
     }
 
     private void interpolate(float[][] trial, int[] eeg, List<Position> pos, boolean[] bad,

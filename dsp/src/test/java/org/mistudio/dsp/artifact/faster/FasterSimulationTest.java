@@ -71,6 +71,13 @@ class FasterSimulationTest {
         FasterResult res = new Faster(FasterConfig.defaults().withStages(Set.of(3)), Montage.standard1005()).run(ep);
         assertTrue(res.badComponents().orElseThrow().metrics().get(0).metric().equals("eog_correlation"));
         assertTrue(res.badComponents().orElseThrow().bad().length >= 1);
+        // The removed component's scalp map (its mixing column, kept for the report's topographies) is frontal,
+        // where the simulator puts blinks: larger at Fz than at POz.
+        var ica = res.ica().orElseThrow();
+        assertEquals(res.eegChannels().size(), ica.mixing().length);
+        double[] blinkMap = ica.map(res.badComponents().get().metrics().get(0).bad()[0]);
+        assertTrue(Math.abs(blinkMap[res.eegChannels().indexOf("Fz")])
+                > 2 * Math.abs(blinkMap[res.eegChannels().indexOf("POz")]), java.util.Arrays.toString(blinkMap));
         // Blink amplitude at the most frontal channel, Fz: mean |x| inside blink windows, before and after,
         // measured against the clean simulation with the same seed (same brain signal, no blinks).
         Simulation clean = simulate(3, ArtifactConfig.none());

@@ -1,0 +1,99 @@
+package org.mistudio.app.gui;
+
+import java.util.List;
+
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+
+/**
+ * The workbench window's content: one tab per {@link View}, in HappyFeat's order (recordings, preprocessing,
+ * extraction, analysis, training), and a status line naming the workspace. To add a screen (a live session, say),
+ * write a {@link View} and add it in {@link #views}.
+ */
+public final class WorkbenchPane {
+
+    private final Workbench bench;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final RecordingsView recordings;
+    private final OverviewView overview;
+    private final PreprocessingView preprocessing;
+    private final ExtractionView extraction;
+    private final FeatureAnalysisView analysis;
+    private final TrainingView training;
+
+    public WorkbenchPane(Workbench bench) {
+        this.bench = bench;
+        recordings = new RecordingsView(bench);
+        overview = new OverviewView(bench);
+        preprocessing = new PreprocessingView(bench);
+        extraction = new ExtractionView(bench);
+        extraction.setPreprocessingForm(preprocessing);
+        analysis = new FeatureAnalysisView(bench);
+        training = new TrainingView(bench);
+        for (View v : views()) {
+            tabs.getTabs().add(new Tab(v.title(), v.root()));
+        }
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Label status = new Label();
+        status.textProperty().bind(bench.state().map(w -> "Workspace '" + w.name() + "' in "
+                + bench.workspace().folder() + " — " + w.recordings().size() + " recording(s), "
+                + w.extractions().size() + " extraction(s), " + w.attempts().size() + " training attempt(s)"));
+        status.setPadding(new Insets(3, 8, 3, 8));
+        root.setCenter(tabs);
+        root.setBottom(status);
+        root.getStylesheets().add(WorkbenchPane.class.getResource("mistudio.css").toExternalForm());
+        // Markers to offer appear once recordings are read.
+        bench.selectedRecording().addListener((o, was, now) -> extraction.refreshMarkers());
+    }
+
+    /** The screens, in tab order. */
+    public List<View> views() {
+        return List.of(recordings, overview, preprocessing, extraction, analysis, training);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public Workbench bench() {
+        return bench;
+    }
+
+    /** Brings a screen to the front. */
+    public void show(View v) {
+        tabs.getSelectionModel().select(views().indexOf(v));
+    }
+
+    public RecordingsView recordings() {
+        return recordings;
+    }
+
+    public OverviewView overview() {
+        return overview;
+    }
+
+    public PreprocessingView preprocessing() {
+        return preprocessing;
+    }
+
+    public ExtractionView extraction() {
+        return extraction;
+    }
+
+    public FeatureAnalysisView analysis() {
+        return analysis;
+    }
+
+    public TrainingView training() {
+        return training;
+    }
+
+    TabPane tabs() {
+        return tabs;
+    }
+}

@@ -1,0 +1,238 @@
+package org.mistudio.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mistudio.acquisition.io.RecordingFiles;
+import org.mistudio.acquisition.model.ChannelType;
+import org.mistudio.app.Root;
+import org.mistudio.app.workspace.RecentWorkspaces;
+import org.mistudio.app.workspace.TrainingAttempt;
+import org.mistudio.app.workspace.Workspace;
+import org.mistudio.app.workspace.WorkspaceStore;
+import org.mistudio.dsp.decode.ClassLabels;
+import org.mistudio.dsp.decode.Lda;
+import org.mistudio.dsp.epoch.Epocher;
+import org.mistudio.dsp.evaluation.Evaluation;
+import org.mistudio.dsp.evaluation.KFold;
+import org.mistudio.dsp.features.Feature;
+import org.mistudio.dsp.features.FeatureSelection;
+import org.mistudio.dsp.features.FeatureTensor;
+import org.mistudio.dsp.features.PsdFeatures;
+import org.mistudio.dsp.features.R2Map;
+
+/**
+ * The whole workflow on the real window (headless Monocle), driven through its controls as a person would: create a
+ * workspace on the start screen, add the sample recording, extract features, click r² cells, train LDA, read the
+ * score, change a parameter and extract again, then reopen the workspace from the recent list and find the attempt.
+ */
+class WorkflowTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        Fx.start();
+    }
+
+    private static <T> T await(CompletableFuture<T> f) throws Exception {
+        return f.get(120, TimeUnit.SECONDS);
+    }
+
+    private static void fire(Node root, String id) {
+        Node n = root.lookup("#" + id);
+        assertTrue(n instanceof Button, "button #" + id);
+        assertFalse(((Button) n).isDisabled(), "#" + id + " enabled");
+        ((Button) n).fire();
+    }
+
+    /** A left click at canvas coordinates, delivered to the canvas's handlers. */
+    private static void click(Node target, double x, double y) {
+        javafx.geometry.Point2D scene = target.localToScene(x, y);
+        javafx.geometry.Point2D screen = target.localToScreen(x, y);
+        Event.fireEvent(target, new MouseEvent(MouseEvent.MOUSE_CLICKED, scene.getX(), scene.getY(), screen.getX(),
+                screen.getY(), MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, true, false,
+                false, null));
+    }
+
+    @Test
+    void createExtractClickTrainReopen() throws Exception {
+        Path sample = Root.path().resolve("sample-data").resolve("mi-sample.edf");
+        Path home = dir.resolve("settings");
+        Path folder = dir.resolve("patient-7");
+        RecentWorkspaces recents = new RecentWorkspaces(home);
+        List<WorkbenchPane> opened = new ArrayList<>();
+        Stage[] stage = new Stage[1];
+
+        // Start screen: a new workspace in an empty folder.
+        Fx.run(() -> {
+            stage[0] = new Stage();
+            StartView start = MiStudioApp.startScreen(stage[0], recents, opened::add);
+            stage[0].show();
+            start.createAt(folder);
+            return null;
+        });
+        assertEquals(1, opened.size());
+        WorkbenchPane pane = opened.get(0);
+        assertTrue(WorkspaceStore.isWorkspace(folder));
+
+        // Recordings: add the sample (as a drop does), then it is read and shown.
+        await(Fx.run(() -> pane.recordings().add(List.of(sample))));
+        await(Fx.run(() -> pane.recordings().job().finished()));
+        Fx.run(() -> {
+            assertEquals(List.of(sample.toAbsolutePath().toString()), pane.recordings().list().getItems());
+            assertTrue(pane.recordings().info().getText().contains("EDF+C"), pane.recordings().info().getText());
+            assertEquals(25, pane.recordings().signals().visibleChannels().size());
+            return null;
+        });
+
+        // Extraction with HappyFeat's defaults on the markers the recording offers.
+        Fx.run(() -> {
+            pane.show(pane.extraction());
+            fire(pane.root(), "extract");
+            return null;
+        });
+        await(Fx.run(() -> pane.extraction().job().finished()));
+        await(Fx.run(() -> pane.analysis().job().finished()));
+        Workbench.Extracted x = Fx.run(() -> pane.bench().current().get());
+        assertEquals("e1", x.extraction().id());
+        assertEquals(List.of("left_hand", "right_hand"), x.classes());
+        assertEquals(40, x.psd().trialCount());
+
+        // Analysis: click the strongest cell, then the strongest at the other motor channel.
+        R2Map map = x.r2();
+        R2Map.Cell best = map.ranked().get(0);
+        String otherChannel = best.channel().equals("C3") ? "C4" : "C3";
+        R2Map.Cell other = map.top(1, List.of(otherChannel), 1, 40).get(0);
+        Fx.run(() -> {
+            pane.show(pane.analysis());
+            pane.root().applyCss();
+            pane.root().layout();
+            R2MapView v = pane.analysis().r2View();
+            for (R2Map.Cell c : List.of(best, other)) {
+                double[] xy = centre(v, map, c);
+                click(v.canvas(), xy[0], xy[1]);
+            }
+            assertEquals(other.channel(), pane.analysis().profile().channelChoice().getValue(),
+                    "the profile follows the clicked channel");
+            assertEquals(6, pane.analysis().profile().meansChart().getData().size(), "2 classes x (mean, ±SE)");
+            return null;
+        });
+        List<String> features = Fx.run(() -> List.copyOf(pane.bench().selectedFeatures()));
+        assertEquals(List.of(feature(best), feature(other)), features);
+
+        // Training: LDA, 5 contiguous folds.
+        Fx.run(() -> {
+            pane.show(pane.training());
+            fire(pane.root(), "train");
+            return null;
+        });
+        await(Fx.run(() -> pane.training().job().finished()));
+        TrainingAttempt attempt = Fx.run(() -> pane.training().lastAttempt().orElseThrow());
+        String shown = Fx.run(() -> pane.training().result().getText());
+        assertTrue(shown.startsWith(String.format(java.util.Locale.ROOT, "Accuracy %.1f %%",
+                100 * attempt.scores().accuracy())), shown);
+        assertEquals(5, Fx.run(() -> pane.training().foldSeries().getData().size()), "a point per fold, live");
+        // The same score computed without the GUI: epochs by hand, HappyFeat PSD, the clicked features, LDA, 5 folds.
+        Map<String, String> lr = new LinkedHashMap<>();
+        lr.put("left_hand", "left_hand");
+        lr.put("right_hand", "right_hand");
+        FeatureTensor t = PsdFeatures.happyFeat(PsdFeatures.Method.WELCH).extract(new Epocher(lr, 0, 4, null)
+                .apply(RecordingFiles.read(sample).selectType(ChannelType.EEG)).epochs());
+        List<String> names = new ArrayList<>();
+        int[] y = ClassLabels.encodeNames(t.labels(), names);
+        Evaluation.Report expected = Evaluation.run(new FeatureSelection.Selected(features.stream().map(Feature::parse)
+                .toList(), 0, 1, 40, Lda.lsqrAuto()), t, y, new KFold(5), FeatureTensor::subset, 0.05);
+        assertEquals(expected.accuracy(), attempt.scores().accuracy(), 1e-12);
+        assertEquals(expected.kappa(), attempt.scores().kappa(), 1e-12);
+        assertTrue(attempt.scores().aboveChance(), "the sample's ERD is decodable: " + attempt.scores().accuracy());
+        assertEquals(null, attempt.modelFile());
+
+        // Another shift makes a second extraction; the attempt stays.
+        Fx.run(() -> {
+            pane.show(pane.extraction());
+            pane.extraction().shiftField().setText("0.1");
+            fire(pane.root(), "extract");
+            return null;
+        });
+        await(Fx.run(() -> pane.extraction().job().finished()));
+        Workspace saved = WorkspaceStore.load(folder);
+        assertEquals(List.of("e1", "e2"), saved.extractions().stream().map(e -> e.id()).toList());
+        assertEquals(0.1, saved.extractions().get(1).parameters().shift(), 0);
+        assertEquals(1, saved.attempts().size());
+
+        // Reopen from the start screen's recent list, as after a restart.
+        List<WorkbenchPane> reopened = new ArrayList<>();
+        Fx.run(() -> {
+            stage[0].close();
+            Stage again = new Stage();
+            StartView start = MiStudioApp.startScreen(again, new RecentWorkspaces(home), reopened::add);
+            again.show();
+            assertEquals(folder.toAbsolutePath(), start.recentList().getItems().get(0));
+            start.openAt(start.recentList().getItems().get(0));
+            TrainingAttempt back = reopened.get(0).training().attemptsTable().getItems().get(0);
+            assertEquals(attempt.id(), back.id());
+            assertEquals(attempt.scores().accuracy(), back.scores().accuracy(), 0);
+            assertEquals(features, back.features());
+            again.close();
+            return null;
+        });
+    }
+
+    private static String feature(R2Map.Cell c) {
+        return new Feature(c.channel(), c.frequency(), c.frequency()).toString();
+    }
+
+    /** The centre of a cell on the r² view's canvas, from the view's layout constants. */
+    private static double[] centre(R2MapView v, R2Map map, R2Map.Cell c) {
+        double plotW = v.canvas().getWidth() - R2MapView.LEFT - R2MapView.BAR;
+        double plotH = v.canvas().getHeight() - R2MapView.TOP - R2MapView.BOTTOM;
+        int ci = map.channels().indexOf(c.channel());
+        double[] f = map.frequencies();
+        int fi = 0;
+        while (f[fi] != c.frequency()) {
+            fi++;
+        }
+        return new double[] {R2MapView.LEFT + (fi + 0.5) * plotW / f.length,
+                R2MapView.TOP + (ci + 0.5) * plotH / map.channels().size()};
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsNamedInADialog() throws Exception {
+        Path bad = dir.resolve("broken.edf");
+        Files.writeString(bad, "this is not an EDF header");
+        List<WorkbenchPane> opened = new ArrayList<>();
+        Fx.run(() -> {
+            Stage s = new Stage();
+            MiStudioApp.startScreen(s, new RecentWorkspaces(dir.resolve("home")), opened::add).createAt(
+                    dir.resolve("ws"));
+            s.show();
+            return null;
+        });
+        await(Fx.run(() -> opened.get(0).recordings().add(List.of(bad))));
+        String last = Fx.run(() -> Errors.last().get());
+        assertTrue(last.startsWith("Some files were not added: " + bad), last);
+        assertEquals(0, WorkspaceStore.load(dir.resolve("ws")).recordings().size());
+    }
+}
