@@ -43,7 +43,7 @@ public final class SimulatedPatient implements Closeable {
     private final boolean keepHistory;
     private final List<float[][]> history = new ArrayList<>();
     private final ConcurrentLinkedQueue<double[]> events = new ConcurrentLinkedQueue<>(); // {time, code}
-    private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<Marker> received = new CopyOnWriteArrayList<>();
     private final Thread generator;
     private final Thread follower;
     private volatile boolean stop;
@@ -101,8 +101,12 @@ public final class SimulatedPatient implements Closeable {
         return start;
     }
 
-    /** The markers received from the followed stream, as text, in order. */
-    public List<String> receivedMarkers() {
+    /** A marker received from the followed stream: its (time-corrected) timestamp and its text. */
+    public record Marker(double timestamp, String text) {
+    }
+
+    /** The markers received from the followed stream, in order. */
+    public List<Marker> receivedMarkers() {
         return List.copyOf(received);
     }
 
@@ -186,7 +190,7 @@ public final class SimulatedPatient implements Closeable {
                             continue;
                         }
                         String text = String.valueOf(java.lang.reflect.Array.get(s.values(), 0));
-                        received.add(text);
+                        received.add(new Marker(s.timestamp(), text));
                         Optional<Stimulation> st = Stimulation.parse(text);
                         if (st.isPresent() && (st.get().isCue() || st.get() == Stimulation.END_OF_TRIAL)) {
                             events.add(new double[] {s.timestamp(), st.get().code()});

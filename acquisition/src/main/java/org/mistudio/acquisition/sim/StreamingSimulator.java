@@ -18,8 +18,10 @@ import org.mistudio.acquisition.montage.Position;
  * by its theoretical stationary variance (not by the sample variance of the whole signal), and the random draws
  * interleave differently, so the samples are not those of the batch simulator for the same seed. No artifacts.
  *
- * <p>Deterministic: a seed and the same sequence of {@link #cue}/{@link #end} calls at the same sample times give
- * the same samples. Not thread-safe.
+ * <p>Two seeds: the subject's ({@code subjectSeed}: mu and beta peaks, where the background sources sit) and the
+ * session's (every noise process), so one simulated patient can come back for another session with fresh noise.
+ * Deterministic: the same seeds and the same {@link #cue}/{@link #end} calls at the same sample times give the
+ * same samples. Not thread-safe.
  */
 public final class StreamingSimulator {
 
@@ -121,9 +123,10 @@ public final class StreamingSimulator {
      * @param labels      EEG channel labels (10-05 positions)
      * @param fs          sampling rate, Hz (at least 64)
      * @param erdStrength fraction of contralateral mu/beta power lost during imagery, in [0, 1)
-     * @param seed        the subject and the noise
+     * @param subjectSeed the subject: rhythm peaks and background source positions
+     * @param sessionSeed the session: every noise process
      */
-    public StreamingSimulator(List<String> labels, double fs, double erdStrength, long seed) {
+    public StreamingSimulator(List<String> labels, double fs, double erdStrength, long subjectSeed, long sessionSeed) {
         if (!(fs >= 64) || !Double.isFinite(fs)) {
             throw new IllegalArgumentException("simulator: sampling rate must be at least 64 Hz, got " + fs);
         }
@@ -131,20 +134,21 @@ public final class StreamingSimulator {
             throw new IllegalArgumentException("simulator: ERD strength must be in [0, 1), got " + erdStrength);
         }
         this.labels = List.copyOf(labels);
-        this.random = new Random(seed);
+        Random subject = new Random(subjectSeed);
+        this.random = new Random(subjectSeed * 1_000_003L + sessionSeed); // one noise stream per (subject, session)
         this.fs = fs;
         this.erd = erdStrength;
         Montage montage = Montage.standard1005();
         List<Position> pos = montage.positions(labels);
         channels = pos.size();
-        muFrequency = 9.5 + 2.0 * random.nextDouble();
-        betaFrequency = 20.0 + 4.0 * random.nextDouble();
+        muFrequency = 9.5 + 2.0 * subject.nextDouble();
+        betaFrequency = 20.0 + 4.0 * subject.nextDouble();
         int nb = MotorImagerySimulator.BACKGROUND_SOURCES;
         background = new Pink[nb];
         backgroundGain = new double[nb][];
         double amp = MotorImagerySimulator.BACKGROUND_SHARED_UV / Math.sqrt(nb / 4.0);
         for (int s = 0; s < nb; s++) {
-            backgroundGain[s] = gains(pos, MotorImagerySimulator.randomScalpPoint(random),
+            backgroundGain[s] = gains(pos, MotorImagerySimulator.randomScalpPoint(subject),
                     MotorImagerySimulator.BACKGROUND_SPREAD, amp);
             background[s] = new Pink(random, fs);
         }

@@ -14,8 +14,8 @@ class StreamingSimulatorTest {
 
     @Test
     void sameSeedAndCuesGiveTheSameSamplesWhateverTheChunking() {
-        StreamingSimulator a = new StreamingSimulator(LABELS, 160, 0.5, 3);
-        StreamingSimulator b = new StreamingSimulator(LABELS, 160, 0.5, 3);
+        StreamingSimulator a = new StreamingSimulator(LABELS, 160, 0.5, 3, 1);
+        StreamingSimulator b = new StreamingSimulator(LABELS, 160, 0.5, 3, 1);
         a.cue(MiClass.LEFT_HAND, 0.5);
         b.cue(MiClass.LEFT_HAND, 0.5);
         float[][] x = a.next(400);
@@ -28,16 +28,17 @@ class StreamingSimulatorTest {
             assertArrayEquals(x[c], joined);
         }
         assertEquals(400, a.position());
-        float[][] other = new StreamingSimulator(LABELS, 160, 0.5, 4).next(400);
-        assertTrue(other[0][10] != x[0][10], "another seed, another signal");
+        float[][] other = new StreamingSimulator(LABELS, 160, 0.5, 3, 2).next(400);
+        assertTrue(other[0][10] != x[0][10], "another session, another signal");
+        assertEquals(a.muFrequency(), new StreamingSimulator(LABELS, 160, 0.5, 3, 2).muFrequency(), 0, "same subject");
     }
 
     @Test
     void contralateralMuPowerDropsDuringCuedImagery() {
         // amplitude of the mu source's share at C3 vs C4: compare a long right-hand imagery with rest, per channel
         double fs = 250;
-        StreamingSimulator rest = new StreamingSimulator(LABELS, fs, 0.6, 8);
-        StreamingSimulator right = new StreamingSimulator(LABELS, fs, 0.6, 8);
+        StreamingSimulator rest = new StreamingSimulator(LABELS, fs, 0.6, 8, 1);
+        StreamingSimulator right = new StreamingSimulator(LABELS, fs, 0.6, 8, 1);
         right.cue(MiClass.RIGHT_HAND, 0);
         int n = (int) (120 * fs);
         float[][] r = rest.next(n);
