@@ -12,7 +12,12 @@ import java.util.concurrent.Callable;
 import org.mistudio.acquisition.io.RecordingFiles;
 import org.mistudio.acquisition.model.Recording;
 import org.mistudio.dsp.features.Feature;
+import org.mistudio.dsp.online.CausalEpoching;
 import org.mistudio.models.classical.ClassicalTrainer;
+import org.mistudio.models.network.NetworkKind;
+import org.mistudio.models.network.NetworkModelTrainer;
+import org.mistudio.models.train.ProgressListener;
+import org.mistudio.models.train.TrainingSettings;
 import org.mistudio.models.persist.ModelFile;
 import org.mistudio.models.persist.ModelMetadata;
 
@@ -38,8 +43,23 @@ final class TrainCommand implements Callable<Integer> {
             description = "annotation labels of the classes (LABEL or LABEL=NAME)")
     String classes;
 
-    @Option(names = "--model", required = true, paramLabel = "KIND", description = "csp-lda or psd-lda")
+    @Option(names = "--model", required = true, paramLabel = "KIND",
+            description = "csp-lda, psd-lda, or a network: eegnet, shallow, deep, eegnet-fusion, mi-eegnet")
     String model;
+
+    @Option(names = "--epochs", defaultValue = "500",
+            description = "networks: epoch limit (early stopping on the validation loss, default ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--patience", defaultValue = "15",
+            description = "networks: epochs without improvement before stopping (default ${DEFAULT-VALUE})")
+    int patience;
+
+    @Option(names = "--batch", defaultValue = "32", description = "networks: batch size (default ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--seed", defaultValue = "42", description = "networks: seed (default ${DEFAULT-VALUE})")
+    long seed;
 
     @Option(names = "--band", defaultValue = "8,30", paramLabel = "LO,HI",
             description = "causal Butterworth band-pass in Hz (default ${DEFAULT-VALUE})")
@@ -105,8 +125,26 @@ final class TrainCommand implements Callable<Integer> {
                 md = t.metadata();
                 entries = t.entries();
             }
-            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--model: expected csp-lda or "
-                    + "psd-lda, got '" + model + "'");
+            case "eegnet", "shallow", "deep", "eegnet-fusion", "mi-eegnet" -> {
+                if (features != null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--features applies to psd-lda only");
+                }
+                TrainingSettings ts = TrainingSettings.defaults().withEpochs(epochs).withPatience(patience)
+                        .withBatchSize(batch).withSeed(seed);
+                PrintWriter err = spec.commandLine().getErr();
+                ProgressListener progress = json ? ProgressListener.none() : r -> err.printf(Locale.ROOT,
+                        "epoch %d/%d  loss %.4f  acc %.3f  val loss %.4f  val acc %.3f  %.1f s%s%n", r.epoch(),
+                        r.maxEpochs(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(),
+                        r.seconds(), r.improved() ? "  *" : "");
+                try (NetworkModelTrainer.Trained t = NetworkModelTrainer.train(runs, names,
+                        new NetworkModelTrainer.Spec(kind, new CausalEpoching(mapping, lohi[0], lohi[1], order, tmin,
+                                tmax), ts), version(), progress)) {
+                    md = t.metadata();
+                    entries = t.entries();
+                }
+            }
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--model: expected csp-lda, "
+                    + "psd-lda, eegnet, shallow, deep, eegnet-fusion or mi-eegnet, got '" + model + "'");
         }
         ModelFile.write(out, md, entries);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -130,6 +168,15 @@ final class TrainCommand implements Callable<Integer> {
                 m.get("trials_per_class"), md.channels().size(), LslCommand.plain(md.samplingRate()),
                 LslCommand.plain(lohi[0]), LslCommand.plain(lohi[1]), order, LslCommand.plain(tmin),
                 LslCommand.plain(tmax), md.windowSamples());
+        if (md.kind().equals(NetworkKind.NAME)) {
+            o.printf(Locale.ROOT, "%s (%s parameters): kept epoch %s of %s; validation accuracy %.4f (%s), training "
+                            + "accuracy %.4f; chance %.2f%n", md.architecture(), md.settings().get("parameters"),
+                    m.get("best_epoch"), m.get("epochs_run"), ((Number) m.get("accuracy")).doubleValue(),
+                    m.get("validation"), ((Number) m.get("train_accuracy")).doubleValue(),
+                    ((Number) m.get("chance_level")).doubleValue());
+            o.printf(Locale.ROOT, "wrote %s (%.2f s)%n", out, seconds);
+            return 0;
+        }
         if (md.settings().containsKey("features")) {
             o.println("features " + md.settings().get("features"));
         }

@@ -57,6 +57,31 @@ class TrainPredictCliTest {
     }
 
     @Test
+    void anEegNetTrainedOnOneSessionDecodesAnother(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a.edf");
+        Path b = dir.resolve("b.edf");
+        assertEquals(0, CliTest.run("simulate", "--out", a.toString(), "--trials", "40", "--seed", "9").status());
+        assertEquals(0, CliTest.run("simulate", "--out", b.toString(), "--trials", "25", "--seed", "9").status());
+        Path model = dir.resolve("eegnet.mimodel");
+        CliTest.Run t = CliTest.run("train", a.toString(), "--classes", "left_hand=left,right_hand=right", "--model",
+                "eegnet", "--band", "4,40", "--epochs", "60", "--patience", "15", "--batch", "16", "--seed", "3",
+                "--out", model.toString(), "--json");
+        assertEquals(0, t.status(), t.err());
+        JsonNode tj = Json.mapper().readTree(t.out());
+        assertEquals("network", tj.get("kind").asText());
+        assertEquals(80, tj.get("metrics").get("trials").asInt());
+        assertEquals(2, tj.get("metrics").get("trials_per_class").size());
+
+        CliTest.Run p = CliTest.run("predict", model.toString(), b.toString(), "--json");
+        assertEquals(0, p.status(), p.err());
+        JsonNode pj = Json.mapper().readTree(p.out());
+        assertEquals(50, pj.get("trials").size());
+        double threshold = ChanceLevel.threshold(50, 2, 0.05);
+        assertTrue(pj.get("accuracy").asDouble() > threshold, "EEGNet decoded above chance: " + pj.get("accuracy")
+                + " vs threshold " + threshold);
+    }
+
+    @Test
     void psdLdaTrainsAndMismatchedDataAreRefusedByName(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.edf");
         assertEquals(0, CliTest.run("simulate", "--out", a.toString(), "--trials", "20", "--seed", "4").status());
@@ -81,7 +106,7 @@ class TrainPredictCliTest {
         CliTest.Run bad = CliTest.run("train", a.toString(), "--classes", "left_hand,right_hand", "--model", "eegnet9",
                 "--out", dir.resolve("x.mimodel").toString());
         assertEquals(2, bad.status());
-        assertTrue(bad.err().contains("--model: expected csp-lda or psd-lda, got 'eegnet9'"), bad.err());
+        assertTrue(bad.err().contains("--model: expected csp-lda, psd-lda, eegnet, shallow, deep, eegnet-fusion or mi-eegnet, got 'eegnet9'"), bad.err());
         CliTest.Run notModel = CliTest.run("predict", a.toString(), a.toString());
         assertEquals(MiStudioCommand.INPUT_ERROR, notModel.status());
         assertTrue(notModel.err().contains(a + ": not a MI Studio model"), notModel.err());

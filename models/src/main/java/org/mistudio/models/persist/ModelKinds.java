@@ -14,6 +14,7 @@ public final class ModelKinds {
     static {
         register(new CspLdaKind());
         register(new PsdLdaKind());
+        register(new org.mistudio.models.network.NetworkKind());
     }
 
     private ModelKinds() {
