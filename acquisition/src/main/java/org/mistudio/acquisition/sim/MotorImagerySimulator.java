@@ -40,17 +40,19 @@ public final class MotorImagerySimulator {
     /** Lead-in before the first fixation cross, so the first trial has a rest period before it. */
     static final double LEAD_IN_SECONDS = 2.0;
 
-    private static final int BACKGROUND_SOURCES = 24;
-    private static final double BACKGROUND_SHARED_UV = 7.0;
-    private static final double BACKGROUND_LOCAL_UV = 4.0;
-    private static final double SENSOR_NOISE_UV = 1.0;
-    private static final double MU_UV = 7.0;
-    private static final double BETA_UV = 3.5;
-    private static final double ALPHA_UV = 9.0;
-    private static final double FEET_MU_UV = 4.0;
+    static final int BACKGROUND_SOURCES = 24;
+    static final double BACKGROUND_SHARED_UV = 7.0;
+    static final double BACKGROUND_LOCAL_UV = 4.0;
+    static final double SENSOR_NOISE_UV = 1.0;
+    static final double MU_UV = 7.0;
+    static final double BETA_UV = 3.5;
+    static final double ALPHA_UV = 9.0;
+    static final double FEET_MU_UV = 4.0;
     /** Spread (radians) of the focal sensorimotor sources: C3 keeps about 2 % of the C4 source. */
-    private static final double FOCAL_SPREAD = 0.3;
-    private static final double ALPHA_SPREAD = 0.5;
+    static final double FOCAL_SPREAD = 0.3;
+    static final double ALPHA_SPREAD = 0.5;
+    /** Spread (radians) of the background sources. */
+    static final double BACKGROUND_SPREAD = 0.6;
 
     private MotorImagerySimulator() {
     }
@@ -100,7 +102,7 @@ public final class MotorImagerySimulator {
             double[] gains = new double[eeg];
             for (int c = 0; c < eeg; c++) {
                 double a = source.angle(positions.get(c));
-                gains[c] = StrictMath.exp(-a * a / (2 * 0.6 * 0.6));
+                gains[c] = StrictMath.exp(-a * a / (2 * BACKGROUND_SPREAD * BACKGROUND_SPREAD));
             }
             addProjected(x, signal, gains, BACKGROUND_SHARED_UV / Math.sqrt(BACKGROUND_SOURCES / 4.0));
         }
@@ -154,7 +156,7 @@ public final class MotorImagerySimulator {
     }
 
     /** A point on the upper part of the unit sphere, where the cortex under the cap is. */
-    private static Position randomScalpPoint(Random random) {
+    static Position randomScalpPoint(Random random) {
         double z = -0.2 + 1.2 * random.nextDouble();
         double phi = 2 * Math.PI * random.nextDouble();
         double r = Math.sqrt(1 - z * z);
@@ -218,7 +220,7 @@ public final class MotorImagerySimulator {
         return power;
     }
 
-    private static double smoothstep(double from, double to, double t) {
+    static double smoothstep(double from, double to, double t) {
         if (t <= from) {
             return 0;
         }
@@ -230,7 +232,7 @@ public final class MotorImagerySimulator {
     }
 
     /** A raised-cosine bump that is 0 outside [from, to] and 1 in the middle. */
-    private static double bump(double from, double to, double t) {
+    static double bump(double from, double to, double t) {
         if (t <= from || t >= to) {
             return 0;
         }

@@ -19,6 +19,8 @@ import org.mistudio.acquisition.lsl.record.LslRecorder;
 import org.mistudio.acquisition.model.Recording;
 import org.mistudio.acquisition.sim.ChannelSets;
 import org.mistudio.acquisition.sim.MotorImagerySimulator;
+import org.mistudio.acquisition.sim.SimulatedPatient;
+import org.mistudio.acquisition.sim.StreamingSimulator;
 import org.mistudio.acquisition.sim.SimulatorConfig;
 
 import picocli.CommandLine;
@@ -160,8 +162,11 @@ final class LslCommand implements Callable<Integer> {
     }
 
     @Command(name = "simulate", mixinStandardHelpOptions = true,
-            description = "Stream the motor-imagery simulator in real time (EEG outlet NAME, cues as marker outlet "
-                    + "NAME-markers), looping its session.")
+            description = {"Stream the motor-imagery simulator in real time (EEG outlet NAME, cues as marker outlet "
+                    + "NAME-markers), looping its session.",
+                    "With --follow MARKERS: a simulated patient instead, who imagines whatever that marker stream cues "
+                            + "(769 left, 770 right, 771 feet; 800 ends the imagery), e.g. the markers of "
+                            + "`mistudio live`; no marker outlet of its own."})
     static final class Simulate implements Callable<Integer> {
         @Option(names = "--name", defaultValue = "MIStudio-Sim", description = "stream name (default ${DEFAULT-VALUE})")
         String name;
@@ -181,6 +186,19 @@ final class LslCommand implements Callable<Integer> {
         @Option(names = "--duration", defaultValue = "0", description = "stop after S seconds (0: until interrupted)")
         double duration;
 
+        @Option(names = "--follow", paramLabel = "MARKERS", description = "a simulated patient following this marker stream")
+        String follow;
+
+        @Option(names = "--speed", defaultValue = "1",
+                description = "--follow: stream time per wall-clock second (default ${DEFAULT-VALUE}: real time)")
+        double speed;
+
+        @Option(names = "--erd", defaultValue = "0.5", description = "--follow: ERD strength (default ${DEFAULT-VALUE})")
+        double erd;
+
+        @Option(names = "--session", defaultValue = "1", description = "--follow: session seed (--seed is the subject)")
+        long session;
+
         @Mixin
         Scope scope;
 
@@ -191,6 +209,18 @@ final class LslCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             List<String> labels = channels.matches("\\d+|bci-iv-2a|eegmmidb")
                     ? ChannelSets.named(channels) : List.of(channels.split("\\s*,\\s*"));
+            if (follow != null) {
+                LslConfig config = scope.config();
+                StreamingSimulator sim = new StreamingSimulator(labels, rate, erd, seed, session);
+                try (SimulatedPatient p = SimulatedPatient.start(sim, name, config, follow, speed, false)) {
+                    spec.commandLine().getErr().printf(Locale.ROOT, "simulated patient %s: %d channels at %s Hz, "
+                            + "following %s (scope %s)%n", name, labels.size(), plain(rate), follow,
+                            config.scope().name().toLowerCase(Locale.ROOT));
+                    spec.commandLine().getErr().flush();
+                    waitFor(duration);
+                }
+                return 0;
+            }
             Recording r = MotorImagerySimulator.simulate(SimulatorConfig.defaults().withChannels(labels)
                     .withSamplingRate(rate).withTrialsPerClass(trials).withSeed(seed)).recording();
             LslConfig config = scope.config();

@@ -142,7 +142,8 @@ public final class LslRecorder implements Closeable {
         }
     }
 
-    private static List<ChannelInfo> channelInfos(StreamInfo info) {
+    /** Channel infos for a stream: its labels made unique and at most 16 ASCII characters, units (uV where none). */
+    public static List<ChannelInfo> channelInfos(StreamInfo info) {
         List<ChannelInfo> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<LslChannel> chans = info.channels();
