@@ -41,6 +41,16 @@ public final class EegTrainer {
      */
     public static TrainedNetwork fit(EegNetwork network, float[][][] x, int[] y, TrainingSettings s,
                                      ProgressListener listener) {
+        return fit(network, x, y, s, listener, null);
+    }
+
+    /**
+     * As {@link #fit(EegNetwork, float[][][], int[], TrainingSettings, ProgressListener)}, starting from
+     * {@code initialParameters} ({@link TrainedNetwork#parameterBytes()} of a network of the same architecture and
+     * input shape) instead of a random initialisation: fine-tuning for transfer learning. Null: random start.
+     */
+    public static TrainedNetwork fit(EegNetwork network, float[][][] x, int[] y, TrainingSettings s,
+                                     ProgressListener listener, byte[] initialParameters) {
         if (x.length != y.length || x.length < 2) {
             throw new IllegalArgumentException("training: need at least 2 trials with one label each, got "
                     + x.length + " trials and " + y.length + " labels");
@@ -73,6 +83,15 @@ public final class EegTrainer {
             int bestEpoch = 0;
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(network.inputShape(1));
+                if (initialParameters != null) {
+                    try (java.io.DataInputStream in = new java.io.DataInputStream(
+                            new java.io.ByteArrayInputStream(initialParameters))) {
+                        network.block().loadParameters(model.getNDManager(), in);
+                    } catch (java.io.IOException | ai.djl.MalformedModelException e) {
+                        throw new IllegalArgumentException(network.name() + ": initial parameters do not fit: "
+                                + e.getMessage(), e);
+                    }
+                }
                 network.applyConstraints();
                 double best = Double.POSITIVE_INFINITY;
                 NDManager snapshots = model.getNDManager().newSubManager();

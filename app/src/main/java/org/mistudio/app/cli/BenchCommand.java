@@ -1,0 +1,211 @@
+package org.mistudio.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mistudio.models.benchmark.BenchResult;
+import org.mistudio.models.benchmark.BenchSummary;
+import org.mistudio.models.benchmark.PaperBenchmark;
+import org.mistudio.models.benchmark.ResultStore;
+import org.mistudio.models.train.TrainingSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"The EEGNet-family comparison (Köllőd et al. 2023) on EEGMMIDB left vs right imagined fist: "
+                + "per network (and CSP+LDA) the mean and per-subject accuracy, improvement from chance, the effect "
+                + "of transfer learning and the training time.",
+                "Resumable: every finished subject x model x protocol x fold is appended to RESULTS/results.jsonl "
+                        + "and skipped when the command is run again."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--dataset", required = true, paramLabel = "eegmmidb:DIR",
+            description = "EEGMMIDB root holding S001/S001R04.edf ...")
+    String dataset;
+
+    @Option(names = "--subjects", defaultValue = "1-9", description = "subject numbers, e.g. 1-9 or 1,3,5 (default ${DEFAULT-VALUE})")
+    String subjects;
+
+    @Option(names = "--models", defaultValue = "all", description = "networks: all or a list of eegnet, shallow, deep, "
+            + "eegnet-fusion, mi-eegnet (default ${DEFAULT-VALUE})")
+    String models;
+
+    @Option(names = "--classical", defaultValue = "csp-lda", description = "classical pipelines: csp-lda or none "
+            + "(default ${DEFAULT-VALUE})")
+    String classical;
+
+    @Option(names = "--protocol", defaultValue = "within,transfer", description = "within and/or transfer "
+            + "(default ${DEFAULT-VALUE})")
+    String protocol;
+
+    @Option(names = "--epochs", defaultValue = "500", description = "epoch limit per training (default ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--patience", defaultValue = "15", description = "early-stopping patience (default ${DEFAULT-VALUE})")
+    int patience;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of folds, initialisation and batches (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--results", defaultValue = "mistudio-bench", paramLabel = "DIR",
+            description = "where finished units and pre-trained networks are kept (default ${DEFAULT-VALUE})")
+    Path results;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "also write the table and every unit as JSON")
+    Path json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        if (!dataset.startsWith("eegmmidb:")) {
+            throw new CommandLine.ParameterException(cl, "--dataset: expected eegmmidb:DIR, got '" + dataset + "'");
+        }
+        Path root = Path.of(dataset.substring("eegmmidb:".length()));
+        if (!Files.isDirectory(root)) {
+            throw new CommandLine.ParameterException(cl, "--dataset: " + root + " is not a directory");
+        }
+        List<Integer> subs = parseSubjects(cl, subjects);
+        List<String> modelList = new ArrayList<>();
+        if (models.equalsIgnoreCase("all")) {
+            modelList.addAll(PaperBenchmark.NETWORKS);
+        } else if (!models.equalsIgnoreCase("none")) {
+            for (String m : models.split(",")) {
+                String n = m.strip().toLowerCase(Locale.ROOT);
+                if (!PaperBenchmark.NETWORKS.contains(n)) {
+                    throw new CommandLine.ParameterException(cl, "--models: unknown network '" + m + "', expected "
+                            + String.join(", ", PaperBenchmark.NETWORKS));
+                }
+                modelList.add(n);
+            }
+        }
+        if (classical.equalsIgnoreCase(PaperBenchmark.CSP_LDA)) {
+            modelList.add(PaperBenchmark.CSP_LDA);
+        } else if (!classical.equalsIgnoreCase("none")) {
+            throw new CommandLine.ParameterException(cl, "--classical: expected csp-lda or none, got '" + classical + "'");
+        }
+        List<String> protocols = new ArrayList<>();
+        for (String p : protocol.split(",")) {
+            String n = p.strip().toLowerCase(Locale.ROOT);
+            if (!n.equals("within") && !n.equals("transfer")) {
+                throw new CommandLine.ParameterException(cl, "--protocol: expected within and/or transfer, got '" + p + "'");
+            }
+            protocols.add(n);
+        }
+        if (protocols.contains("transfer") && subs.size() < 2) {
+            throw new CommandLine.ParameterException(cl, "--protocol transfer needs at least two subjects");
+        }
+        TrainingSettings settings = TrainingSettings.defaults().withEpochs(epochs).withPatience(patience).withSeed(seed);
+        ResultStore store = new ResultStore(results);
+        PrintWriter err = cl.getErr();
+        long started = System.nanoTime();
+        PaperBenchmark.Listener progress = new PaperBenchmark.Listener() {
+            @Override
+            public void unitStarted(int index, int total, String key) {
+                err.printf(Locale.ROOT, "%s %s ...%n", bar(index - 1, total), key);
+                err.flush();
+            }
+
+            @Override
+            public void unitFinished(int index, int total, BenchResult r, boolean resumed) {
+                if (r != null) {
+                    err.printf(Locale.ROOT, "%s %s: accuracy %.3f (%d/%d), %.1f s, %d epochs, elapsed %.0f s%n",
+                            bar(index, total), r.key(), r.accuracy(), r.correct(), r.tested(), r.seconds(), r.epochs(),
+                            (System.nanoTime() - started) / 1e9);
+                    err.flush();
+                }
+            }
+
+            @Override
+            public void note(String message) {
+                err.println(message);
+                err.flush();
+            }
+        };
+        List<BenchResult> all = PaperBenchmark.run(new PaperBenchmark.Plan(root, subs, modelList, protocols, settings,
+                store, results), progress);
+        List<BenchResult> selected = new ArrayList<>();
+        for (BenchResult r : all) {
+            if (modelList.contains(r.model()) && protocols.contains(r.protocol())
+                    && subs.contains(Integer.parseInt(r.subject().substring(1)))) {
+                selected.add(r);
+            }
+        }
+        List<BenchSummary> table = BenchSummary.of(selected, modelList);
+        PrintWriter out = cl.getOut();
+        out.println(format(table, subs));
+        if (json != null) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("dataset", "EEGMMIDB runs 4, 8, 12, T1 = left fist, T2 = right fist");
+            doc.put("pipeline", "1-45 Hz zero-phase Butterworth order 5 (CSP+LDA: 8-30 Hz), 128 Hz, epochs 0-4 s");
+            doc.put("folds", PaperBenchmark.FOLDS);
+            doc.put("settings", Map.of("epochs", epochs, "patience", patience, "seed", seed));
+            doc.put("table", table);
+            doc.put("units", selected);
+            Json.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), doc);
+        }
+        return 0;
+    }
+
+    static String format(List<BenchSummary> table, List<Integer> subjects) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%-14s %-9s %6s %8s %7s %9s %9s %7s %8s  %s%n", "model", "protocol", "folds",
+                "mean %", "sd", "vs chance", "transfer", "kappa", "s/fold", "per subject %"));
+        for (BenchSummary r : table) {
+            StringBuilder per = new StringBuilder();
+            for (Map.Entry<String, Double> e : r.subjectAccuracy().entrySet()) {
+                per.append(String.format(Locale.ROOT, "%s %.1f  ", e.getKey(), 100 * e.getValue()));
+            }
+            b.append(String.format(Locale.ROOT, "%-14s %-9s %6d %8.1f %7.1f %+9.1f %9s %7.3f %8.1f  %s%n", r.model(),
+                    r.protocol(), r.foldsDone(), 100 * r.mean(), 100 * r.sd(), r.improvementPp(),
+                    Double.isNaN(r.transferEffectPp()) ? "-" : String.format(Locale.ROOT, "%+.1f", r.transferEffectPp()),
+                    r.meanKappa(), r.secondsPerFold(), per.toString().strip()));
+        }
+        b.append("vs chance: mean accuracy minus 50 % in percentage points; transfer: transfer minus within-subject "
+                + "accuracy (Köllőd et al. 2023's two metrics, as we read them)");
+        return b.toString();
+    }
+
+    private static String bar(int done, int total) {
+        int width = 24;
+        int filled = total == 0 ? width : done * width / total;
+        return "[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total;
+    }
+
+    static List<Integer> parseSubjects(CommandLine cl, String s) {
+        List<Integer> out = new ArrayList<>();
+        try {
+            for (String part : s.split(",")) {
+                String p = part.strip();
+                int dash = p.indexOf('-');
+                if (dash > 0) {
+                    int a = Integer.parseInt(p.substring(0, dash));
+                    int z = Integer.parseInt(p.substring(dash + 1));
+                    for (int i = a; i <= z; i++) {
+                        out.add(i);
+                    }
+                } else {
+                    out.add(Integer.parseInt(p));
+                }
+            }
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(cl, "--subjects: expected numbers and ranges like 1-9 or 1,3,5, got '"
+                    + s + "'");
+        }
+        for (int v : out) {
+            if (v < 1 || v > 109) {
+                throw new CommandLine.ParameterException(cl, "--subjects: EEGMMIDB subjects are 1 to 109, got " + v);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,93 @@
+package org.mistudio.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code mistudio bench} on two real EEGMMIDB subjects with a tiny epoch budget (the full run is in the closing note):
+ * every unit is stored, every trial is tested exactly once per model and protocol, the table pools the folds, and a
+ * rerun trains nothing and prints the same table.
+ */
+class BenchCommandTest {
+
+    @Test
+    void runsStoresResumesAndTabulates(@TempDir Path dir) throws Exception {
+        Path data = Paths.get(System.getProperty("mistudio.shared", "../../shared")).resolve("data/eegmmidb");
+        Path results = dir.resolve("res");
+        Path json = dir.resolve("bench.json");
+        String[] args = {"bench", "--dataset", "eegmmidb:" + data, "--subjects", "1-2", "--models", "eegnet",
+                "--protocol", "within,transfer", "--epochs", "2", "--patience", "0", "--results", results.toString(),
+                "--json", json.toString()};
+        CliTest.Run first = CliTest.run(args);
+        assertEquals(0, first.status(), first.err());
+        // 2 subjects x 5 folds x (eegnet within + csp-lda within + eegnet transfer)
+        List<String> lines = Files.readAllLines(results.resolve("results.jsonl"));
+        assertEquals(30, lines.size());
+        assertTrue(first.err().contains("pre-training eegnet on"), first.err());
+        JsonNode doc = Json.mapper().readTree(json.toFile());
+        JsonNode units = doc.get("units");
+        assertEquals(30, units.size());
+        Map<String, int[]> perGroup = new HashMap<>();
+        for (JsonNode u : units) {
+            String g = u.get("subject").asText() + "/" + u.get("model").asText() + "/" + u.get("protocol").asText();
+            int[] c = perGroup.computeIfAbsent(g, k -> new int[2]);
+            c[0] += u.get("correct").asInt();
+            c[1] += u.get("tested").asInt();
+        }
+        // EEGMMIDB S001 and S002 runs 4, 8, 12 hold 45 cues each: each is tested once per model and protocol
+        for (Map.Entry<String, int[]> e : perGroup.entrySet()) {
+            assertEquals(45, e.getValue()[1], e.getKey());
+        }
+        JsonNode table = doc.get("table");
+        assertEquals(3, table.size());
+        for (JsonNode row : table) {
+            String model = row.get("model").asText();
+            String protocol = row.get("protocol").asText();
+            double s1 = perGroup.get("S001/" + model + "/" + protocol)[0] / 45.0;
+            double s2 = perGroup.get("S002/" + model + "/" + protocol)[0] / 45.0;
+            assertEquals(s1, row.get("subjectAccuracy").get("S001").asDouble(), 1e-12);
+            assertEquals((s1 + s2) / 2, row.get("mean").asDouble(), 1e-12);
+            assertEquals(100 * ((s1 + s2) / 2 - 0.5), row.get("improvementPp").asDouble(), 1e-9);
+            if (protocol.equals("transfer")) {
+                double within = 0;
+                for (JsonNode r : table) {
+                    if (r.get("model").asText().equals(model) && r.get("protocol").asText().equals("within")) {
+                        within = r.get("mean").asDouble();
+                    }
+                }
+                assertEquals(100 * (row.get("mean").asDouble() - within), row.get("transferEffectPp").asDouble(), 1e-9);
+            }
+        }
+
+        CliTest.Run again = CliTest.run(args);
+        assertEquals(0, again.status(), again.err());
+        assertFalse(again.err().contains("..."), "a rerun trains nothing: " + again.err());
+        assertEquals(30, Files.readAllLines(results.resolve("results.jsonl")).size());
+        assertEquals(first.out(), again.out());
+    }
+
+    @Test
+    void badArgumentsAreNamed(@TempDir Path dir) {
+        CliTest.Run r = CliTest.run("bench", "--dataset", "bci:" + dir, "--results", dir.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--dataset: expected eegmmidb:DIR, got 'bci:"), r.err());
+        r = CliTest.run("bench", "--dataset", "eegmmidb:" + dir, "--models", "lenet", "--results", dir.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--models: unknown network 'lenet'"), r.err());
+        r = CliTest.run("bench", "--dataset", "eegmmidb:" + dir, "--subjects", "1", "--protocol", "transfer",
+                "--results", dir.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--protocol transfer needs at least two subjects"), r.err());
+    }
+}

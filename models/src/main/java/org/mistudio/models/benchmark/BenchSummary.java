@@ -1,0 +1,85 @@
+package org.mistudio.models.benchmark;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The paper's table from finished units. A subject's accuracy pools its folds (correct / tested). The paper's two
+ * extra metrics, as we read them (Köllőd et al. 2023, section 2.6): accuracy improvement from chance level = mean
+ * accuracy minus the chance level (50 % for two balanced classes), in percentage points; effect of transfer learning
+ * = transfer-learning accuracy minus within-subject accuracy, in percentage points.
+ *
+ * @param model              network or "csp-lda"
+ * @param protocol           "within" or "transfer"
+ * @param subjectAccuracy    subject -> pooled accuracy over its finished folds
+ * @param foldsDone          finished folds over all subjects
+ * @param mean               mean of the subjects' accuracies
+ * @param sd                 their standard deviation (n - 1)
+ * @param improvementPp      mean - 50, percentage points
+ * @param transferEffectPp   transfer minus within for this model (NaN when either is missing or for within rows)
+ * @param meanKappa          mean of the folds' kappa
+ * @param secondsPerFold     mean training time per fold
+ */
+public record BenchSummary(String model, String protocol, Map<String, Double> subjectAccuracy, int foldsDone,
+                           double mean, double sd, double improvementPp, double transferEffectPp, double meanKappa,
+                           double secondsPerFold) {
+
+    public static final double CHANCE = 0.5;
+
+    public static List<BenchSummary> of(List<BenchResult> results, List<String> modelOrder) {
+        Map<String, List<BenchResult>> groups = new LinkedHashMap<>();
+        for (String protocol : List.of("within", "transfer")) {
+            for (String m : modelOrder) {
+                for (BenchResult r : results) {
+                    if (r.model().equals(m) && r.protocol().equals(protocol)) {
+                        groups.computeIfAbsent(m + "/" + protocol, k -> new ArrayList<>()).add(r);
+                    }
+                }
+            }
+        }
+        List<BenchSummary> rows = new ArrayList<>();
+        Map<String, Double> means = new LinkedHashMap<>();
+        for (Map.Entry<String, List<BenchResult>> g : groups.entrySet()) {
+            List<BenchResult> rs = g.getValue();
+            Map<String, int[]> per = new TreeMap<>();
+            double kappa = 0;
+            double secs = 0;
+            for (BenchResult r : rs) {
+                int[] c = per.computeIfAbsent(r.subject(), k -> new int[2]);
+                c[0] += r.correct();
+                c[1] += r.tested();
+                kappa += r.kappa();
+                secs += r.seconds();
+            }
+            Map<String, Double> acc = new LinkedHashMap<>();
+            double sum = 0;
+            for (Map.Entry<String, int[]> e : per.entrySet()) {
+                double a = e.getValue()[0] / (double) e.getValue()[1];
+                acc.put(e.getKey(), a);
+                sum += a;
+            }
+            double mean = sum / acc.size();
+            double ss = 0;
+            for (double a : acc.values()) {
+                ss += (a - mean) * (a - mean);
+            }
+            double sd = acc.size() > 1 ? Math.sqrt(ss / (acc.size() - 1)) : Double.NaN;
+            means.put(g.getKey(), mean);
+            rows.add(new BenchSummary(rs.get(0).model(), rs.get(0).protocol(), acc, rs.size(), mean, sd,
+                    100 * (mean - CHANCE), Double.NaN, kappa / rs.size(), secs / rs.size()));
+        }
+        List<BenchSummary> out = new ArrayList<>();
+        for (BenchSummary r : rows) {
+            double effect = Double.NaN;
+            if (r.protocol().equals("transfer") && means.containsKey(r.model() + "/within")) {
+                effect = 100 * (r.mean() - means.get(r.model() + "/within"));
+            }
+            out.add(new BenchSummary(r.model(), r.protocol(), r.subjectAccuracy(), r.foldsDone(), r.mean(), r.sd(),
+                    r.improvementPp(), effect, r.meanKappa(), r.secondsPerFold()));
+        }
+        return out;
+    }
+}
