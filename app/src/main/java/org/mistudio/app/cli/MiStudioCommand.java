@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
                 "Without a subcommand, opens the workbench on the bundled sample recording; where no display is "
                         + "available, runs the same analysis in the terminal."},
         subcommands = {AnalyzeCommand.class, PsdCommand.class, PreprocessCommand.class, FasterCommand.class,
-                R2mapCommand.class, ClassifyCommand.class, TrainCommand.class, PredictCommand.class, BenchCommand.class, LiveCommand.class, SimulateCommand.class, InfoCommand.class,
+                R2mapCommand.class, ClassifyCommand.class, TrainCommand.class, PredictCommand.class, BenchCommand.class, LatencyCommand.class, LiveCommand.class, SimulateCommand.class, InfoCommand.class,
                 ConvertCommand.class, GuiCommand.class, ScreenshotsCommand.class, LslCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MiStudioCommand implements Callable<Integer> {
