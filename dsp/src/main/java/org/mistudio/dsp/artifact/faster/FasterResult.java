@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.mistudio.acquisition.model.Epochs;
+import org.mistudio.dsp.artifact.ica.IcaModel;
 
 /**
  * The cleaned epochs and what each FASTER stage found.
@@ -13,19 +14,21 @@ import org.mistudio.acquisition.model.Epochs;
  * @param badChannels      stage 1 (empty when not run)
  * @param badEpochs        stage 2, epoch indices of the input
  * @param badComponents    stage 3
+ * @param ica              stage 3's fitted ICA (its scalp maps and unmixing), when stage 3 ran
  * @param channelsInEpochs stage 4, one report per kept epoch (indices of the kept epochs)
  * @param keptEpochs       indices into the input of the epochs in {@code cleaned}
  * @param interpolated     the channels interpolated in every epoch (stage 1)
  * @param millis           wall time per stage
  */
 public record FasterResult(Epochs cleaned, Optional<StageReport> badChannels, Optional<StageReport> badEpochs,
-                           Optional<StageReport> badComponents, List<StageReport> channelsInEpochs,
+                           Optional<StageReport> badComponents, Optional<IcaModel> ica,
+                           List<StageReport> channelsInEpochs,
                            int[] keptEpochs, List<String> interpolated, Map<String, Long> millis) {
 
     public FasterResult {
         channelsInEpochs = List.copyOf(channelsInEpochs);
         keptEpochs = keptEpochs.clone();
         interpolated = List.copyOf(interpolated);
-        millis = Map.copyOf(millis);
+        millis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(millis));
     }
 }
