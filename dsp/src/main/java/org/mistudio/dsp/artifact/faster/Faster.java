@@ -11,16 +11,20 @@ import org.mistudio.acquisition.model.ChannelType;
 import org.mistudio.acquisition.model.Epochs;
 import org.mistudio.acquisition.montage.Montage;
 import org.mistudio.acquisition.montage.Position;
+import org.mistudio.dsp.artifact.ica.ExtendedInfomax;
 import org.mistudio.dsp.artifact.ica.FastIca;
+import org.mistudio.dsp.artifact.ica.Ica;
 import org.mistudio.dsp.artifact.ica.IcaModel;
 import org.mistudio.dsp.artifact.interpolation.SphericalSpline;
 
 /**
  * FASTER, stages 1-4 in the paper's order (Nolan, Whelan and Reilly 2010, J Neurosci Methods 192:152-162): bad
- * channels interpolated with spherical splines (Perrin et al. 1989) in every epoch; bad epochs removed; ICA
- * (FastICA, Hyvärinen 1999, at the data's rank so interpolated channels reduce the dimension) with bad components
- * subtracted; outlying channels of each epoch interpolated in that epoch only. EEG channels are scored; EOG
- * channels serve stage 3. The input is not modified. Stage 5 (subjects) is {@link FasterStages#badSubjects}.
+ * channels interpolated with spherical splines (Perrin et al. 1989) in every epoch; bad epochs removed; with
+ * {@link FasterConfig#averageReference()}, the EEG re-referenced to its average as FASTER's EEGLAB pipeline does at
+ * this point; ICA (FastICA, Hyvärinen 1999, or extended Infomax as EEGLAB's runica; at most the data's rank, so
+ * interpolated channels reduce the dimension) with bad components subtracted; outlying channels of each epoch
+ * interpolated in that epoch only. EEG channels are scored; EOG channels serve stage 3. The input is not modified.
+ * Stage 5 (subjects) is {@link FasterStages#badSubjects}, over several runs' results.
  */
 public final class Faster {
 
@@ -31,6 +35,8 @@ public final class Faster {
     static final int MIN_FIT_SAMPLES = 5000;
     static final int FIT_SAMPLES_PER_WEIGHT = 10;
     static final int ICA_ITERATIONS = 100;
+    /** runica's default maximum number of passes. */
+    static final int INFOMAX_STEPS = 512;
 
     private final SphericalSpline spline = SphericalSpline.mne();
 
@@ -123,6 +129,12 @@ public final class Faster {
         }
         millis.put("stage2", (System.nanoTime() - t0) / 1_000_000);
 
+        if (config.averageReference()) {
+            for (float[][] trial : data) {
+                averageReference(trial, eeg);
+            }
+        }
+
         // Stage 3
         t0 = System.nanoTime();
         Optional<StageReport> s3 = Optional.empty();
@@ -135,16 +147,22 @@ public final class Faster {
             // 10 k^2 points and at most 100 iterations: the artifact components (blinks, EMG, pops) are far from
             // Gaussian and converge in a few tens of iterations; near-Gaussian background components never do, and
             // were most of the time (200 iterations on all points: 1.6-2.6 s for 22 channels).
-            int rank = eeg.length - interpolated.size();
+            // FASTER_process: num_pca <= channels - interpolated - 1 (the average reference removes one dimension).
+            int rank = eeg.length - interpolated.size() - (config.averageReference() ? 1 : 0);
             int k = Math.max(2, Math.min(rank, (int) Math.sqrt(x[0].length / ICA_SAMPLES_PER_WEIGHT)));
             int fitSamples = (int) Math.min(x[0].length, Math.max(MIN_FIT_SAMPLES, FIT_SAMPLES_PER_WEIGHT * k * k));
-            IcaModel model = new FastIca(k, ICA_ITERATIONS, 1e-4, fitSamples, config.seed()).fit(x);
+            // Extended Infomax fits on every sample, as runica does (FASTER's original, and slow); FastICA on the
+            // subsample.
+            Ica method = config.ica() == IcaMethod.INFOMAX ? new ExtendedInfomax(k, INFOMAX_STEPS, 0, config.seed())
+                    : new FastIca(k, ICA_ITERATIONS, 1e-4, fitSamples, config.seed());
+            IcaModel model = method.fit(x);
             ica = Optional.of(model);
             double[][] sources = model.sources(x);
             int[] eogRows = eogList.stream().mapToInt(Integer::intValue).toArray();
             double[][] eogX = concatenateDouble(data, eogRows);
             StageReport r = FasterStages.badComponents(model, sources, eogX, fs, config);
             s3 = Optional.of(r);
+            ica = Optional.of(model);
             if (r.bad().length > 0) {
                 double[][] clean = model.remove(x, sources, r.bad());
                 for (int t = 0; t < data.length; t++) {

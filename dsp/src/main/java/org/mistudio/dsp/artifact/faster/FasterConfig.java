@@ -18,14 +18,18 @@ import java.util.Set;
  * @param passBand         the band (Hz) over which stage 3's spectral slope is taken, normally the pre-filter's
  *                         pass band
  * @param seed             seed of the ICA
- * @param averageReference re-reference the EEG channels to their average after the last stage, as the authors of
- *                         the EEGNet comparison (kolcs/bionic_apps) and FASTER's EEGLAB plugin do
+ * @param averageReference re-reference the EEG channels to their average after stage 2 (before the ICA) and again
+ *                         after stage 4, as FASTER's EEGLAB pipeline does ({@code FASTER_process}: average reference
+ *                         after epoch rejection) and the EEGNet comparison's authors (kolcs/bionic_apps) do at the
+ *                         end. A no-op for data already average-referenced
+ * @param ica              the ICA of stage 3
  */
 public record FasterConfig(double threshold, Map<String, Double> thresholds, int maxIterations,
                            Optional<String> referenceChannel, Set<Integer> stages, double[] passBand, long seed,
-                           boolean averageReference) {
+                           boolean averageReference, IcaMethod ica) {
 
     public FasterConfig {
+        java.util.Objects.requireNonNull(ica, "ica");
         thresholds = Map.copyOf(thresholds);
         stages = Set.copyOf(stages);
         passBand = passBand.clone();
@@ -53,12 +57,13 @@ public record FasterConfig(double threshold, Map<String, Double> thresholds, int
     }
 
     /**
-     * The paper's settings: |z| > 3, one pass, all four stages, data assumed average-referenced (no distance
-     * correction), spectral slope over 1-45 Hz, no re-referencing at the end.
+     * The paper's settings: |z| > 3, one pass, all four stages, no single reference electrode (no distance
+     * correction), average reference after stage 2 as FASTER's EEGLAB pipeline, spectral slope over 1-45 Hz,
+     * FastICA.
      */
     public static FasterConfig defaults() {
         return new FasterConfig(3, Map.of(), 1, Optional.empty(), Set.of(1, 2, 3, 4), new double[] {1, 45}, 42,
-                false);
+                true, IcaMethod.FASTICA);
     }
 
     /**
@@ -68,7 +73,7 @@ public record FasterConfig(double threshold, Map<String, Double> thresholds, int
      */
     public static FasterConfig authors() {
         return new FasterConfig(3, Map.of(), 2, Optional.empty(), Set.of(1, 2, 3, 4), new double[] {1, 45}, 42,
-                true);
+                true, IcaMethod.FASTICA);
     }
 
     public double thresholdOf(String metric) {
@@ -76,39 +81,44 @@ public record FasterConfig(double threshold, Map<String, Double> thresholds, int
     }
 
     public FasterConfig withStages(Set<Integer> newStages) {
-        return new FasterConfig(threshold, thresholds, maxIterations, referenceChannel, newStages, passBand, seed, averageReference);
+        return new FasterConfig(threshold, thresholds, maxIterations, referenceChannel, newStages, passBand, seed, averageReference, ica);
     }
 
     public FasterConfig withMaxIterations(int iterations) {
-        return new FasterConfig(threshold, thresholds, iterations, referenceChannel, stages, passBand, seed, averageReference);
+        return new FasterConfig(threshold, thresholds, iterations, referenceChannel, stages, passBand, seed, averageReference, ica);
     }
 
     public FasterConfig withReferenceChannel(String label) {
-        return new FasterConfig(threshold, thresholds, maxIterations, Optional.of(label), stages, passBand, seed, averageReference);
+        return new FasterConfig(threshold, thresholds, maxIterations, Optional.of(label), stages, passBand, seed, averageReference, ica);
     }
 
     public FasterConfig withThreshold(String metric, double value) {
         Map<String, Double> m = new java.util.HashMap<>(thresholds);
         m.put(metric, value);
-        return new FasterConfig(threshold, m, maxIterations, referenceChannel, stages, passBand, seed, averageReference);
+        return new FasterConfig(threshold, m, maxIterations, referenceChannel, stages, passBand, seed, averageReference, ica);
     }
 
     public FasterConfig withPassBand(double low, double high) {
         return new FasterConfig(threshold, thresholds, maxIterations, referenceChannel, stages,
-                new double[] {low, high}, seed, averageReference);
+                new double[] {low, high}, seed, averageReference, ica);
     }
 
     public FasterConfig withAverageReference(boolean on) {
-        return new FasterConfig(threshold, thresholds, maxIterations, referenceChannel, stages, passBand, seed, on);
+        return new FasterConfig(threshold, thresholds, maxIterations, referenceChannel, stages, passBand, seed, on, ica);
     }
 
     public FasterConfig withSeed(long newSeed) {
         return new FasterConfig(threshold, thresholds, maxIterations, referenceChannel, stages, passBand, newSeed,
-                averageReference);
+                averageReference, ica);
+    }
+
+    public FasterConfig withIca(IcaMethod method) {
+        return new FasterConfig(threshold, thresholds, maxIterations, referenceChannel, stages, passBand, seed,
+                averageReference, method);
     }
 
     public FasterConfig withThreshold(double value) {
         return new FasterConfig(value, thresholds, maxIterations, referenceChannel, stages, passBand, seed,
-                averageReference);
+                averageReference, ica);
     }
 }

@@ -197,9 +197,13 @@ public final class FasterMetrics {
     }
 
     /**
-     * The mean slope of the power spectrum between {@code low} and {@code high} Hz: mean of the differences of
-     * the Welch PSD at successive frequency bins (mne-faster's {@code _power_gradient}: Hann segments of the next
-     * power of two above 10 s, no overlap).
+     * The mean slope of the power spectrum in decibels between {@code low} and {@code high} Hz: the mean of the
+     * differences of 10 log10(PSD) at successive frequency bins, as FASTER's EEGLAB {@code component_properties}
+     * ("mean slope around the LPF band"). In decibels the measure is the spectrum's tilt: strongly negative for the
+     * 1/f spectrum of brain activity, near zero or positive for broadband EMG. (mne-faster's {@code _power_gradient}
+     * takes the differences of the linear PSD, whose mean is only (P(high) - P(low)) / bins, i.e. minus the power at
+     * the band's lowest frequency, so it scores slow drifts rather than spectral shape.) The PSD is Welch's with Hann
+     * segments of the next power of two above 10 s, without overlap, as mne-faster's {@code _efficient_welch}.
      */
     public static double powerGradient(float[] x, double fs, double low, double high) {
         int seg = Math.min(x.length, 1 << ((int) (Math.log(10 * fs) / Math.log(2)) + 1));
@@ -219,11 +223,10 @@ public final class FasterMetrics {
             throw new IllegalArgumentException("power gradient: fewer than 2 spectral bins between " + low + " and "
                     + high + " Hz at " + fs + " Hz sampling");
         }
-        double sum = 0;
-        for (int i = start + 1; i < stop; i++) {
-            sum += p[i] - p[i - 1];
-        }
-        return sum / (stop - start - 1);
+        // The mean of successive differences telescopes to (last - first) / (bins - 1).
+        double floor = Double.MIN_NORMAL;
+        return (10 * Math.log10(Math.max(p[stop - 1], floor)) - 10 * Math.log10(Math.max(p[start], floor)))
+                / (stop - start - 1);
     }
 
     /**

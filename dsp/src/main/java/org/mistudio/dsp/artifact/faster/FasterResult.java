@@ -14,6 +14,7 @@ import org.mistudio.dsp.artifact.ica.IcaModel;
  * @param badChannels      stage 1 (empty when not run)
  * @param badEpochs        stage 2, epoch indices of the input
  * @param badComponents    stage 3
+ * @param ica              stage 3's fitted ICA (its scalp maps and unmixing), when stage 3 ran
  * @param channelsInEpochs stage 4, one report per kept epoch (indices of the kept epochs)
  * @param keptEpochs       indices into the input of the epochs in {@code cleaned}
  * @param interpolated     the channels interpolated in every epoch (stage 1)
@@ -31,7 +32,7 @@ public record FasterResult(Epochs cleaned, Optional<StageReport> badChannels, Op
         channelsInEpochs = List.copyOf(channelsInEpochs);
         keptEpochs = keptEpochs.clone();
         interpolated = List.copyOf(interpolated);
-        millis = Map.copyOf(millis);
+        millis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(millis));
         eegChannels = List.copyOf(eegChannels);
     }
 }

@@ -19,7 +19,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  *                       then applied to all samples
  * @param seed           random seed of the initial rotation
  */
-public record FastIca(int maxComponents, int maxIterations, double tolerance, int maxFitSamples, long seed) {
+public record FastIca(int maxComponents, int maxIterations, double tolerance, int maxFitSamples, long seed)
+        implements Ica {
 
     public FastIca {
         if (maxComponents < 0) {
@@ -49,69 +50,16 @@ public record FastIca(int maxComponents, int maxIterations, double tolerance, in
     }
 
     /** Fits {@code x[channel][sample]}. */
+    @Override
     public IcaModel fit(double[][] x) {
+        Whitening wh = Whitening.of(x, maxComponents, maxFitSamples);
+        int k = wh.components();
+        int n = wh.samples();
+        double[][] z = wh.z();
+        double[][] white = wh.white();
+        double[][] dewhite = wh.dewhite();
+        double[] mean = wh.mean();
         int c = x.length;
-        if (c < 2) {
-            throw new IllegalArgumentException("ICA: need at least 2 channels, got " + c);
-        }
-        int total = x[0].length;
-        int stride = maxFitSamples == 0 || total <= maxFitSamples ? 1 : (total + maxFitSamples - 1) / maxFitSamples;
-        int n = (total + stride - 1) / stride;
-        if (n <= c) {
-            throw new IllegalArgumentException("ICA: need more samples (" + n + ") than channels (" + c + ")");
-        }
-        double[] mean = new double[c];
-        for (int i = 0; i < c; i++) {
-            double s = 0;
-            for (int t = 0; t < total; t++) {
-                s += x[i][t];
-            }
-            mean[i] = s / total;
-        }
-        double[][] xc = new double[c][n];
-        for (int i = 0; i < c; i++) {
-            for (int t = 0, k = 0; t < total; t += stride, k++) {
-                xc[i][k] = x[i][t] - mean[i];
-            }
-        }
-        double[][] cov = new double[c][c];
-        for (int i = 0; i < c; i++) {
-            for (int j = i; j < c; j++) {
-                cov[i][j] = dot(xc[i], xc[j], n) / n;
-                cov[j][i] = cov[i][j];
-            }
-        }
-        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(cov, false));
-        double[] ev = eig.getRealEigenvalues();
-        Integer[] order = new Integer[c];
-        for (int i = 0; i < c; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (p, q) -> Double.compare(ev[q], ev[p]));
-        double top = ev[order[0]];
-        if (!(top > 0)) {
-            throw new IllegalArgumentException("ICA: the data are constant");
-        }
-        int k = 0;
-        while (k < c && ev[order[k]] > top * 1e-10) {
-            k++;
-        }
-        if (maxComponents > 0) {
-            k = Math.min(k, maxComponents);
-        }
-        RealMatrix vecs = eig.getV();
-        // whitening K (k x c) = D^-1/2 E', dewhitening (c x k) = E D^1/2
-        double[][] white = new double[k][c];
-        double[][] dewhite = new double[c][k];
-        for (int j = 0; j < k; j++) {
-            double l = ev[order[j]];
-            for (int i = 0; i < c; i++) {
-                double e = vecs.getEntry(i, order[j]);
-                white[j][i] = e / Math.sqrt(l);
-                dewhite[i][j] = e * Math.sqrt(l);
-            }
-        }
-        double[][] z = multiply(white, xc);
         double[][] w = new double[k][k];
         Random random = new Random(seed);
         for (int i = 0; i < k; i++) {

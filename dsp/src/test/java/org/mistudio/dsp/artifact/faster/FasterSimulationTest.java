@@ -68,7 +68,9 @@ class FasterSimulationTest {
     void blinkComponentIsRemoved() {
         Simulation sim = simulate(3, new ArtifactConfig(20, 0, 0, Optional.empty(), Optional.empty()));
         Epochs ep = epochs(sim);
-        FasterResult res = new Faster(FasterConfig.defaults().withStages(Set.of(3)), Montage.standard1005()).run(ep);
+        // In the recording's own reference, so the cleaned data compare sample by sample with the clean twin.
+        FasterResult res = new Faster(FasterConfig.defaults().withStages(Set.of(3)).withAverageReference(false),
+                Montage.standard1005()).run(ep);
         assertTrue(res.badComponents().orElseThrow().metrics().get(0).metric().equals("eog_correlation"));
         assertTrue(res.badComponents().orElseThrow().bad().length >= 1);
         // The removed component's scalp map (its mixing column, kept for the report's topographies) is frontal,
@@ -107,66 +109,27 @@ class FasterSimulationTest {
         assertTrue(reduction > 0.75, "reduction " + reduction);
     }
 
+    /**
+     * The issue's bar: over 20 seeded recordings (seeds 1-20; the definitions and settings were examined on seeds
+     * 101-110 only), each with blinks, muscle bursts, pops, a flat and a noisy channel, FASTER with the paper's
+     * settings finds bad channels, blink components, muscle epochs and pops with sensitivity and specificity of at
+     * least 90 % each; see {@link ArtifactScoring} for what counts as found and as a false alarm.
+     */
     @Test
-    void wholePipelineFindsArtifactEpochs() {
-        int tp = 0;
-        int fp = 0;
-        int fn = 0;
-        int tn = 0;
-        int channelsFound = 0;
-        long millis = 0;
-        for (long seed = 1; seed <= RUNS; seed++) {
-            Simulation sim = simulate(seed, new ArtifactConfig(12, 3, 3, Optional.of("P1"), Optional.of("C2")));
-            Epochs ep = epochs(sim);
-            long t0 = System.nanoTime();
-            FasterResult res = new Faster(FasterConfig.defaults(), Montage.standard1005()).run(ep);
-            millis += (System.nanoTime() - t0) / 1_000_000;
-            channelsFound += (res.interpolated().contains("P1") ? 1 : 0) + (res.interpolated().contains("C2") ? 1 : 0);
-            List<Double> cues = cues(sim);
-            boolean[] flagged = new boolean[ep.trialCount()];
-            for (int b : res.badEpochs().orElseThrow().bad()) {
-                flagged[b] = true;
-            }
-            for (int k = 0; k < res.keptEpochs().length; k++) {
-                if (res.channelsInEpochs().get(k).bad().length > 0) {
-                    flagged[res.keptEpochs()[k]] = true;
-                }
-            }
-            for (int t = 0; t < ep.trialCount(); t++) {
-                boolean truth = false;
-                for (ArtifactEvent a : sim.artifacts()) {
-                    if (a.type() != ArtifactType.POP && a.type() != ArtifactType.MUSCLE) {
-                        continue;
-                    }
-                    double start = cues.get(t) + TMIN;
-                    double end = cues.get(t) + TMAX;
-                    // a pop's step or at least 0.25 s of a muscle burst inside the epoch
-                    double overlap = Math.min(end, a.onset() + (a.type() == ArtifactType.POP ? 0.2 : a.duration()))
-                            - Math.max(start, a.onset());
-                    truth |= overlap > (a.type() == ArtifactType.POP ? 0 : 0.25);
-                }
-                if (truth && flagged[t]) {
-                    tp++;
-                } else if (truth) {
-                    fn++;
-                } else if (flagged[t]) {
-                    fp++;
-                } else {
-                    tn++;
-                }
-            }
+    void findsEachArtifactTypeOverTwentyRecordings() {
+        ArtifactScoring.Scores total = java.util.stream.LongStream.rangeClosed(1, 20).parallel()
+                .mapToObj(seed -> ArtifactScoring.score(seed, FasterConfig.defaults(), false))
+                .reduce(ArtifactScoring.Scores.ZERO, ArtifactScoring.Scores::plus);
+        System.out.println("FASTER (defaults) on 20 simulations, 22 EEG + 3 EOG, 250 Hz, 40 epochs of 4 s:\n"
+                + total.table());
+        for (ArtifactScoring.Confusion c : List.of(total.channels(), total.blinks(), total.muscle(), total.pops())) {
+            assertTrue(c.sensitivity() >= 0.9 && c.specificity() >= 0.9, total.table());
         }
-        double sensitivity = tp / (double) (tp + fn);
-        double precision = tp / (double) Math.max(1, tp + fp);
-        double specificity = tn / (double) (tn + fp);
-        System.out.printf("pipeline on " + RUNS + " simulations (22 EEG + 3 EOG, 250 Hz, 40 epochs of 4 s): bad channels "
-                + "%d/" + 2 * RUNS + "; artifact epochs (pop/muscle, stage 2 or 4): TP %d FP %d FN %d TN %d, sensitivity %.2f "
-                + "precision %.2f specificity %.2f; %d ms per run%n", channelsFound, tp, fp, fn, tn, sensitivity,
-                precision, specificity, millis / RUNS);
-        assertEquals(2 * RUNS, channelsFound);
-        // Measured: sensitivity 0.70, precision 0.65, specificity 0.83 (3 seeds); below the paper's 90 %.
-        assertTrue(sensitivity >= 0.65, "sensitivity " + sensitivity);
-        assertTrue(specificity >= 0.75, "specificity " + specificity);
+        // Each type had enough cases to measure.
+        assertTrue(total.channels().tp() + total.channels().fn() == 40, total.table());
+        assertTrue(total.blinks().tp() + total.blinks().fn() == 20, total.table());
+        assertTrue(total.muscle().tp() + total.muscle().fn() >= 20, total.table());
+        assertTrue(total.pops().tp() + total.pops().fn() >= 100, total.table());
     }
 
     static int[] rows(int n) {
