@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 import org.mistudio.acquisition.protocol.GrazTiming;
 import org.mistudio.acquisition.protocol.Stimulation;
 import org.mistudio.app.live.LiveConfig;
+import org.mistudio.app.live.LiveCues;
 import org.mistudio.app.live.LiveListener;
 import org.mistudio.app.live.LivePrediction;
 import org.mistudio.app.live.LiveSession;
 import org.mistudio.app.live.LiveSummary;
+import org.mistudio.app.live.SessionFile;
 import org.mistudio.app.live.TrialResult;
 import org.mistudio.models.persist.ModelFile;
 import org.mistudio.models.persist.ModelMetadata;
@@ -147,11 +148,9 @@ final class LiveCommand implements Callable<Integer> {
                 // shutting down
             }
         }
-        Map<String, Object> doc = new LinkedHashMap<>(s.toMap());
-        doc.put("model", model == null ? null : model.toString());
+        Map<String, Object> doc = SessionFile.document(s, model);
         if (record != null) {
-            Path side = sessionFile(record);
-            Files.writeString(side, Json.mapper().writeValueAsString(doc));
+            SessionFile.write(s, model);
         }
         if (json) {
             Json.print(out, doc);
@@ -161,52 +160,12 @@ final class LiveCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** FILE.edf -> FILE.session.json. */
-    static Path sessionFile(Path record) {
-        String n = record.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return record.resolveSibling((dot > 0 ? n.substring(0, dot) : n) + ".session.json");
-    }
-
     private Map<Stimulation, String> cueClasses(ModelMetadata md) {
-        Map<Stimulation, String> m = new LinkedHashMap<>();
-        if (cues != null) {
-            for (Map.Entry<String, String> e : ClassMapping.parse(cues).entrySet()) {
-                Optional<Stimulation> s = Stimulation.parse(e.getKey());
-                if (s.isEmpty() || !s.get().isCue()) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--cues: '" + e.getKey()
-                            + "' is not a cue; cues are left_hand, right_hand, feet, tongue (or 769-772)");
-                }
-                m.put(s.get(), e.getValue().equals(e.getKey()) ? s.get().label() : e.getValue());
-            }
-        } else if (md == null) {
-            m.put(Stimulation.LEFT_HAND, Stimulation.LEFT_HAND.label());
-            m.put(Stimulation.RIGHT_HAND, Stimulation.RIGHT_HAND.label());
-        } else {
-            for (String cls : md.classNames()) {
-                Optional<Stimulation> s = Stimulation.parse(cls);
-                for (Map.Entry<String, String> e : md.cueLabels().entrySet()) {
-                    if (s.isEmpty() && e.getValue().equals(cls)) {
-                        s = Stimulation.parse(e.getKey());
-                    }
-                }
-                if (s.isEmpty() || !s.get().isCue()) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "cannot tell which cue means the "
-                            + "model's class '" + cls + "' (trained on " + md.cueLabels() + "); give --cues, e.g. "
-                            + "--cues left_hand=" + md.classNames().get(0) + ",right_hand=" + md.classNames().get(1));
-                }
-                m.put(s.get(), cls);
-            }
+        try {
+            return LiveCues.forModel(md, cues == null ? null : ClassMapping.parse(cues));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--cues: " + e.getMessage());
         }
-        if (md != null) {
-            for (String cls : m.values()) {
-                if (!md.classNames().contains(cls)) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--cues: '" + cls
-                            + "' is not one of the model's classes " + md.classNames());
-                }
-            }
-        }
-        return m;
     }
 
     private static void summary(PrintWriter out, LiveSummary s) {

@@ -1,13 +1,19 @@
 package org.mistudio.app.gui;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+
+import org.mistudio.acquisition.lsl.LslConfig;
+import org.mistudio.app.gui.live.LiveSessionWindow;
+import org.mistudio.app.gui.live.LiveSetup;
 
 /**
  * The workbench window's content: one tab per {@link View}, in HappyFeat's order (recordings, preprocessing,
@@ -45,10 +51,25 @@ public final class WorkbenchPane {
                 + w.extractions().size() + " extraction(s), " + w.attempts().size() + " training attempt(s)"));
         status.setPadding(new Insets(3, 8, 3, 8));
         root.setCenter(tabs);
-        root.setBottom(status);
+        root.setBottom(new BorderPane(status, null, liveButton(), null, null));
         root.getStylesheets().add(WorkbenchPane.class.getResource("mistudio.css").toExternalForm());
         // Markers to offer appear once recordings are read.
         bench.selectedRecording().addListener((o, was, now) -> extraction.refreshMarkers());
+    }
+
+    /**
+     * The live session opens in its own window (the patient's screen is best on a second monitor); recordings go to
+     * the workspace's {@code live} folder. "Use for live session" on an attempt opens it with the attempt's model.
+     */
+    private Button liveButton() {
+        Path liveDir = bench.workspace().folder().resolve("live");
+        bench.setLiveSession(LiveSessionWindow.hook(bench.owner(), liveDir));
+        Button live = new Button("Live session…");
+        live.setId("open-live");
+        live.setOnAction(e -> LiveSessionWindow.open(bench.owner(), LiveSetup.defaults(LslConfig.fromEnvironment(),
+                liveDir)));
+        BorderPane.setMargin(live, new Insets(2, 8, 2, 8));
+        return live;
     }
 
     /** The screens, in tab order. */

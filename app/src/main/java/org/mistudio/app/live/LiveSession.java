@@ -127,22 +127,14 @@ public final class LiveSession {
     public LiveSummary run() throws IOException, InterruptedException {
         WindowClassifier clf = model == null ? null : ModelKinds.load(model);
         StreamInfo found = resolve(cfg.stream(), "EEG");
-        if (!(found.nominalSrate() > 0) || found.format() == ChannelFormat.STRING) {
-            throw new IllegalArgumentException("stream '" + found.name() + "' is " + (found.format() == ChannelFormat.STRING
-                    ? "a string stream" : "irregular") + "; a live session needs regular numeric EEG");
-        }
+        requireEeg(found);
         StreamInlet eeg = StreamInlet.open(found, cfg.lsl(), true);
         StreamInlet ext = null;
         try {
             StreamInfo full = eeg.info();
             fs = full.nominalSrate();
-            List<String> labels = new ArrayList<>();
-            List<String> units = new ArrayList<>();
-            for (int c = 0; c < full.channelCount(); c++) {
-                LslChannel ch = c < full.channels().size() ? full.channels().get(c) : null;
-                labels.add(ch == null || ch.label().isBlank() ? "Ch" + (c + 1) : ch.label());
-                units.add(ch == null ? "" : ch.unit());
-            }
+            List<String> labels = labels(full);
+            List<String> units = units(full);
             List<String> warnings = new ArrayList<>();
             ChannelMap map = null;
             if (clf != null) {
@@ -199,6 +191,34 @@ public final class LiveSession {
         return new LiveSummary(model == null ? "calibration" : "online", cfg.stream(), fs, results, acc, threshold,
                 predictions, latency.median(), latency.percentile(99), latency.max(), count, recorded, gaps, markersSent,
                 count / fs, cfg.record());
+    }
+
+    /** Refuses a stream a session cannot decode: irregular or of strings. */
+    static void requireEeg(StreamInfo found) {
+        if (!(found.nominalSrate() > 0) || found.format() == ChannelFormat.STRING) {
+            throw new IllegalArgumentException("stream '" + found.name() + "' is " + (found.format() == ChannelFormat.STRING
+                    ? "a string stream" : "irregular") + "; a live session needs regular numeric EEG");
+        }
+    }
+
+    /** A full stream info's channel labels ("Ch1"... where it gives none). */
+    static List<String> labels(StreamInfo full) {
+        List<String> labels = new ArrayList<>();
+        for (int c = 0; c < full.channelCount(); c++) {
+            LslChannel ch = c < full.channels().size() ? full.channels().get(c) : null;
+            labels.add(ch == null || ch.label().isBlank() ? "Ch" + (c + 1) : ch.label());
+        }
+        return labels;
+    }
+
+    /** A full stream info's channel units ("" where it gives none). */
+    static List<String> units(StreamInfo full) {
+        List<String> units = new ArrayList<>();
+        for (int c = 0; c < full.channelCount(); c++) {
+            LslChannel ch = c < full.channels().size() ? full.channels().get(c) : null;
+            units.add(ch == null ? "" : ch.unit());
+        }
+        return units;
     }
 
     private StreamInfo resolve(String name, String what) throws IOException {

@@ -1,0 +1,669 @@
+package org.mistudio.app.gui.live;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+import org.mistudio.acquisition.lsl.ChannelFormat;
+import org.mistudio.acquisition.lsl.ContinuousResolver;
+import org.mistudio.acquisition.lsl.StreamInfo;
+import org.mistudio.acquisition.protocol.Stimulation;
+import org.mistudio.app.gui.Errors;
+import org.mistudio.app.live.LiveConfig;
+import org.mistudio.app.live.LiveCues;
+import org.mistudio.app.live.LiveSession;
+import org.mistudio.app.live.LiveSummary;
+import org.mistudio.app.live.SessionFile;
+import org.mistudio.app.live.StreamCheck;
+import org.mistudio.app.live.TrialResult;
+import org.mistudio.models.persist.ModelFile;
+import org.mistudio.models.persist.ModelMetadata;
+
+/**
+ * The live session on screen: on the right the operator's panel (the EEG stream chosen from the LSL streams on the
+ * network, the model file or a calibration run without one, the check of the stream against the model, start and
+ * stop, then the trial counter, each trial's result, the running accuracy and the latency so far); the rest is the
+ * patient's screen ({@link PatientScreen}). The session itself is the headless engine ({@link LiveSession}) on its
+ * own thread; its reports reach the UI thread through a {@link UiThrottle} (at most 30 frames a second).
+ */
+public final class LiveSessionView {
+
+    /** Frames per second at most. */
+    static final double MAX_FPS = 30;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+    private static final String OK_STYLE = "-fx-text-fill: #006d4a;";
+    private static final String PROBLEM_STYLE = "-fx-text-fill: #b3261e;";
+
+    private final LiveSetup setup;
+    private final BorderPane root = new BorderPane();
+    private final PatientScreen screen = new PatientScreen();
+    private final ComboBox<StreamInfo> streams = new ComboBox<>();
+    private final ComboBox<String> markers = new ComboBox<>();
+    private final TextField modelField = new TextField();
+    private final CheckBox calibration = new CheckBox("Calibration run (no model: cues only, record for training)");
+    private final Label modelInfo = new Label();
+    private final Label check = new Label();
+    private final Spinner<Integer> trials = new Spinner<>(1, 200, 20);
+    private final TextField recordField = new TextField();
+    private final Button start = new Button("Start");
+    private final Button stop = new Button("Stop");
+    private final Label status = new Label("Choose the EEG stream and the model, then Start.");
+    private final Label trialLabel = new Label("Trial –");
+    private final Label feedbackLabel = new Label("Feedback –");
+    private final Label lastLabel = new Label("Last trial –");
+    private final Label accuracyLabel = new Label("Running accuracy –");
+    private final Label latencyLabel = new Label("Latency –");
+    private final ListView<String> results = new ListView<>();
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> daemon(r, "live-check"));
+    private final ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "live-streams"));
+    private final AtomicInteger checkSeq = new AtomicInteger();
+    private final AtomicInteger modelSeq = new AtomicInteger();
+    private ContinuousResolver resolver;
+    private ModelFile.Contents model;
+    private boolean recordTyped;
+    private boolean closed;
+
+    // the running session (UI thread)
+    private LiveSession session;
+    private SessionState state;
+    private UiThrottle throttle;
+    private volatile CompletableFuture<LiveSummary> finished = new CompletableFuture<>();
+    private LiveSummary lastSummary;
+
+    public LiveSessionView(LiveSetup setup) {
+        this.setup = Objects.requireNonNull(setup, "setup");
+        root.setCenter(screen);
+        root.setRight(panel());
+        root.setId("live-session");
+        screen.draw(null);
+        recordField.setText(setup.record() != null ? setup.record().toString() : newRecordPath().toString());
+        recordTyped = setup.record() != null;
+        recordField.textProperty().addListener((o, a, b) -> recordTyped = true);
+        calibration.setSelected(setup.calibration());
+        trials.getValueFactory().setValue(setup.trialsPerClass());
+        if (setup.model() != null) {
+            modelField.setText(setup.model().toString());
+            loadModel(setup.model());
+        }
+        try {
+            resolver = new ContinuousResolver(setup.lsl(), "", 3);
+            poll.scheduleWithFixedDelay(this::pollStreams, 200, 700, TimeUnit.MILLISECONDS);
+        } catch (IOException e) {
+            showProblem("Cannot look for LSL streams: " + Errors.describe(e));
+        }
+        updateButtons();
+        if (setup.autoStart()) {
+            Platform.runLater(this::start);
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private VBox panel() {
+        streams.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(StreamInfo s) {
+                return s == null ? "" : String.format(Locale.ROOT, "%s (%s, %d ch, %s Hz%s)", s.name(),
+                        s.type().isEmpty() ? "?" : s.type(), s.channelCount(), plain(s.nominalSrate()),
+                        s.hostname().isEmpty() ? "" : ", " + s.hostname());
+            }
+
+            @Override
+            public StreamInfo fromString(String text) {
+                return null;
+            }
+        });
+        streams.setPromptText("looking for EEG streams…");
+        streams.setMaxWidth(Double.MAX_VALUE);
+        streams.setId("live-stream");
+        streams.valueProperty().addListener((o, a, b) -> runCheck());
+        markers.getItems().add(ownProtocol());
+        markers.setValue(setup.markers() == null ? ownProtocol() : setup.markers());
+        markers.setMaxWidth(Double.MAX_VALUE);
+        modelField.setPromptText("a .mimodel from training");
+        modelField.setOnAction(e -> loadModel(Path.of(modelField.getText().trim())));
+        modelField.setId("live-model");
+        Button choose = new Button("Choose…");
+        choose.setOnAction(e -> chooseModel());
+        calibration.selectedProperty().addListener((o, a, b) -> {
+            modelField.setDisable(b);
+            choose.setDisable(b);
+            runCheck();
+            updateButtons();
+        });
+        calibration.setWrapText(true);
+        Button chooseRecord = new Button("Choose…");
+        chooseRecord.setOnAction(e -> chooseRecord());
+        trials.setEditable(true);
+        trials.setPrefWidth(90);
+        modelInfo.setWrapText(true);
+        check.setWrapText(true);
+        check.setId("live-check");
+        status.setWrapText(true);
+
+        GridPane g = new GridPane();
+        g.setHgap(6);
+        g.setVgap(6);
+        g.addRow(0, new Label("EEG stream"), streams);
+        g.addRow(1, new Label("Cues"), markers);
+        g.addRow(2, new Label("Model"), new HBox(4, modelField, choose));
+        g.add(calibration, 1, 3);
+        g.addRow(4, new Label("Trials/class"), trials);
+        g.addRow(5, new Label("Record to"), new HBox(4, recordField, chooseRecord));
+        HBox.setHgrow(modelField, Priority.ALWAYS);
+        HBox.setHgrow(recordField, Priority.ALWAYS);
+        GridPane.setHgrow(streams, Priority.ALWAYS);
+        javafx.scene.layout.ColumnConstraints c0 = new javafx.scene.layout.ColumnConstraints();
+        c0.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints c1 = new javafx.scene.layout.ColumnConstraints();
+        c1.setHgrow(Priority.ALWAYS);
+        c1.setFillWidth(true);
+        g.getColumnConstraints().addAll(c0, c1);
+
+        start.setId("live-start");
+        stop.setId("live-stop");
+        start.setDefaultButton(true);
+        start.setOnAction(e -> start());
+        stop.setOnAction(e -> stop());
+        start.setPrefWidth(100);
+        stop.setPrefWidth(100);
+        HBox buttons = new HBox(8, start, stop);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        Label title = new Label("Live session");
+        title.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        Label progress = new Label("Progress");
+        progress.setStyle("-fx-font-weight: bold;");
+        for (Label l : List.of(trialLabel, feedbackLabel, lastLabel, accuracyLabel, latencyLabel)) {
+            l.setWrapText(true);
+        }
+        trialLabel.setId("live-trial");
+        accuracyLabel.setId("live-accuracy");
+        latencyLabel.setId("live-latency");
+        accuracyLabel.setStyle("-fx-font-size: 14px; -fx-font-weight: bold;");
+        results.setId("live-results");
+        results.setPrefHeight(200);
+        VBox.setVgrow(results, Priority.ALWAYS);
+        VBox box = new VBox(8, title, g, modelInfo, check, buttons, status, new Separator(), progress, trialLabel,
+                feedbackLabel, lastLabel, accuracyLabel, latencyLabel, results);
+        box.setPadding(new Insets(10));
+        box.setPrefWidth(400);
+        box.setMinWidth(400);
+        box.setMaxWidth(400);
+        box.setStyle("-fx-background-color: -fx-background;");
+        return box;
+    }
+
+    private static String ownProtocol() {
+        return "own Graz protocol";
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    private Path newRecordPath() {
+        return setup.recordDir().resolve("live-" + LocalDateTime.now().format(STAMP) + ".edf");
+    }
+
+    // ---------------------------------------------------------------- choosing
+
+    private void pollStreams() {
+        if (resolver == null) {
+            return;
+        }
+        List<StreamInfo> found = resolver.results();
+        Platform.runLater(() -> showStreams(found));
+    }
+
+    private void showStreams(List<StreamInfo> found) {
+        if (closed) {
+            return;
+        }
+        List<StreamInfo> eeg = new ArrayList<>();
+        List<String> cueStreams = new ArrayList<>();
+        cueStreams.add(ownProtocol());
+        for (StreamInfo s : found) {
+            if (s.nominalSrate() > 0 && s.format() != ChannelFormat.STRING) {
+                eeg.add(s);
+            } else if (!s.name().equals(setup.outletName()) && !cueStreams.contains(s.name())) {
+                cueStreams.add(s.name());
+            }
+        }
+        StreamInfo chosen = streams.getValue();
+        List<String> uids = eeg.stream().map(StreamInfo::uid).toList();
+        if (!uids.equals(streams.getItems().stream().map(StreamInfo::uid).toList())) {
+            streams.getItems().setAll(eeg);
+            if (chosen != null) {
+                // keep the choice while its stream is there (the same uid); a stream that vanished stays shown
+                eeg.stream().filter(s -> s.uid().equals(chosen.uid())).findFirst().ifPresentOrElse(streams::setValue,
+                        () -> streams.setValue(chosen));
+            }
+        }
+        if (streams.getValue() == null && !eeg.isEmpty()) {
+            StreamInfo pick = eeg.stream().filter(s -> s.name().equals(setup.stream())).findFirst()
+                    .orElse(setup.stream() == null ? eeg.get(0) : null);
+            if (pick != null) {
+                streams.setValue(pick);
+            }
+        }
+        if (eeg.isEmpty()) {
+            streams.setPromptText("no EEG stream found yet (LSL scope " + setup.lsl().scope().name()
+                    .toLowerCase(Locale.ROOT) + ")");
+        }
+        String m = markers.getValue();
+        if (!cueStreams.equals(markers.getItems())) {
+            if (m != null && !cueStreams.contains(m)) {
+                cueStreams.add(m);
+            }
+            markers.getItems().setAll(cueStreams);
+            markers.setValue(m);
+        }
+        updateButtons();
+    }
+
+    private void chooseModel() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Model for the live session");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("MI Studio models", "*" + ModelFile.EXTENSION));
+        if (Files.isDirectory(setup.recordDir())) {
+            fc.setInitialDirectory(setup.recordDir().toFile());
+        }
+        java.io.File f = fc.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (f != null) {
+            modelField.setText(f.toString());
+            loadModel(f.toPath());
+        }
+    }
+
+    private void chooseRecord() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Record the session to");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("EDF+", "*.edf"),
+                new FileChooser.ExtensionFilter("BDF+", "*.bdf"));
+        java.io.File f = fc.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (f != null) {
+            recordField.setText(f.toString());
+        }
+    }
+
+    /** Reads a model file off the UI thread, then checks the stream against it. UI thread. */
+    void loadModel(Path file) {
+        model = null;
+        modelInfo.setText("reading " + file.getFileName() + "…");
+        updateButtons();
+        int seq = modelSeq.incrementAndGet();
+        background.submit(() -> {
+            try {
+                ModelFile.Contents c = ModelFile.read(file);
+                LiveCues.forModel(c.metadata(), setup.cues());
+                Platform.runLater(() -> {
+                    if (seq != modelSeq.get()) {
+                        return;
+                    }
+                    model = c;
+                    modelInfo.setText(describe(c.metadata()));
+                    modelInfo.setStyle("");
+                    runCheck();
+                    updateButtons();
+                });
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> {
+                    if (seq == modelSeq.get()) {
+                        modelInfo.setText("Cannot use " + file + ": " + Errors.describe(e));
+                        modelInfo.setStyle(PROBLEM_STYLE);
+                        updateButtons();
+                    }
+                });
+            }
+        });
+    }
+
+    private static String describe(ModelMetadata md) {
+        return String.format(Locale.ROOT, "Model: %s, %d channels at %s Hz, classes %s, window %s s", md.kind(),
+                md.channels().size(), plain(md.samplingRate()), String.join(", ", md.classNames()),
+                plain(md.tmax() - md.tmin()));
+    }
+
+    /** Checks the chosen stream against the model (channels, rate, units) off the UI thread. UI thread. */
+    private void runCheck() {
+        StreamInfo s = streams.getValue();
+        int seq = checkSeq.incrementAndGet();
+        if (s == null || (model == null && !calibration.isSelected())) {
+            check.setText("");
+            return;
+        }
+        ModelFile.Contents m = calibration.isSelected() ? null : model;
+        check.setText("checking " + s.name() + "…");
+        check.setStyle("");
+        background.submit(() -> {
+            String text;
+            boolean ok;
+            try {
+                StreamCheck c = StreamCheck.of(s, setup.lsl(), m);
+                StreamInfo full = c.stream();
+                text = String.format(Locale.ROOT, "✓ %s: %d channels at %s Hz%s", full.name(), full.channelCount(),
+                        plain(full.nominalSrate()), m == null ? ", ready to record" : ", fits the model")
+                        + (c.warnings().isEmpty() ? "" : " (" + String.join("; ", c.warnings()) + ")");
+                ok = true;
+            } catch (IOException | RuntimeException e) {
+                text = "✗ " + Errors.describe(e);
+                ok = false;
+            }
+            String t = text;
+            boolean good = ok;
+            Platform.runLater(() -> {
+                if (seq == checkSeq.get()) {
+                    check.setText(t);
+                    check.setStyle(good ? OK_STYLE : PROBLEM_STYLE);
+                }
+            });
+        });
+    }
+
+    private void updateButtons() {
+        boolean running = session != null;
+        boolean ready = (streams.getValue() != null || setup.stream() != null)
+                && (calibration.isSelected() || model != null);
+        start.setDisable(running || !ready);
+        stop.setDisable(!running);
+        streams.setDisable(running);
+        markers.setDisable(running);
+        trials.setDisable(running);
+        recordField.setDisable(running);
+        calibration.setDisable(running);
+    }
+
+    private void showProblem(String text) {
+        status.setText(text);
+        status.setStyle(PROBLEM_STYLE);
+    }
+
+    // ---------------------------------------------------------------- running
+
+    /** Starts a session with what is chosen. UI thread. */
+    public void start() {
+        if (session != null || closed) {
+            return;
+        }
+        String streamName = streams.getValue() != null ? streams.getValue().name() : setup.stream();
+        if (streamName == null) {
+            showProblem("Choose the EEG stream first.");
+            return;
+        }
+        ModelFile.Contents m = calibration.isSelected() ? null : model;
+        if (m == null && !calibration.isSelected()) {
+            showProblem("Choose a model file, or tick the calibration run.");
+            return;
+        }
+        LiveConfig cfg;
+        Map<Stimulation, String> cueClasses;
+        try {
+            cueClasses = LiveCues.forModel(m == null ? null : m.metadata(), setup.cues());
+            String text = recordField.getText().trim();
+            Path record = text.isEmpty() ? null : Path.of(text);
+            if (record != null) {
+                if (Files.exists(record)) {
+                    showProblem(record + " exists already; choose another file to record to.");
+                    return;
+                }
+                Files.createDirectories(record.toAbsolutePath().getParent());
+            }
+            String mk = markers.getValue() == null || markers.getValue().equals(ownProtocol()) ? null : markers.getValue();
+            cfg = LiveConfig.defaults(setup.lsl(), streamName).withMarkers(mk).withOutletName(setup.outletName())
+                    .withTiming(setup.timing()).withCueClasses(cueClasses).withTrials(trials.getValue(), setup.seed())
+                    .withDecoding(setup.step(), setup.smoothing()).withRecord(record).withLimits(10, 0);
+        } catch (IOException | RuntimeException e) {
+            showProblem("Cannot start: " + Errors.describe(e));
+            return;
+        }
+        UiThrottle t = new UiThrottle(this::render, MAX_FPS);
+        SessionState st = new SessionState(cfg.markers() == null ? cfg.trialsPerClass() * cueClasses.size() : 0,
+                cueClasses, cfg.timing().displayCue(), t::request);
+        LiveSession s = new LiveSession(cfg, m, st);
+        if (finished.isDone()) {
+            finished = new CompletableFuture<>();
+        }
+        CompletableFuture<LiveSummary> done = finished;
+        session = s;
+        state = st;
+        throttle = t;
+        results.getItems().clear();
+        status.setText("Connecting to " + streamName + "…");
+        status.setStyle("");
+        updateButtons();
+        render();
+        Path modelPath = m == null ? null : m.file();
+        Thread run = new Thread(() -> {
+            try {
+                LiveSummary summary = s.run();
+                if (summary.record() != null) {
+                    SessionFile.write(summary, modelPath);
+                }
+                st.finished();
+                Platform.runLater(() -> ended(s, summary, null));
+                done.complete(summary);
+            } catch (Throwable e) {
+                st.finished();
+                Platform.runLater(() -> ended(s, null, e));
+                done.completeExceptionally(e);
+            }
+        }, "live-session");
+        run.setDaemon(true);
+        run.start();
+    }
+
+    /** Asks the running session to end; it closes its recording at the next complete data record. */
+    public void stop() {
+        if (session != null) {
+            session.stop();
+            status.setText("Stopping: finishing the recording's last data record…");
+        }
+    }
+
+    private void ended(LiveSession s, LiveSummary summary, Throwable failure) {
+        if (session != s) {
+            return;
+        }
+        render();
+        session = null;
+        if (throttle != null) {
+            throttle.close();
+        }
+        if (failure != null) {
+            showProblem("The session stopped: " + Errors.describe(failure));
+        } else {
+            lastSummary = summary;
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Finished: %d trials, %.1f s of stream",
+                    summary.trials().size(), summary.streamSeconds()));
+            if (summary.record() != null) {
+                b.append(String.format(Locale.ROOT, "; %d samples recorded to %s", summary.samplesRecorded(),
+                        summary.record()));
+            }
+            status.setText(b.toString());
+            status.setStyle(OK_STYLE);
+        }
+        if (!recordTyped) {
+            recordField.setText(newRecordPath().toString());
+            recordTyped = false;
+        }
+        updateButtons();
+        if (setup.closeAtEnd() && root.getScene() != null && root.getScene().getWindow() != null) {
+            root.getScene().getWindow().hide();
+        }
+    }
+
+    /** Shows the session's newest state. UI thread (the throttle calls it). */
+    private void render() {
+        if (state == null) {
+            return;
+        }
+        SessionState.Snapshot s = state.snapshot();
+        screen.draw(s);
+        if (!s.connection().isEmpty() && session != null) {
+            status.setText("Running on " + s.connection() + (s.warnings().isEmpty() ? ""
+                    : " (" + String.join("; ", s.warnings()) + ")"));
+            status.setStyle("");
+        }
+        trialLabel.setText(s.trial() < 0 ? "Trial –" : s.totalTrials() > 0
+                ? String.format(Locale.ROOT, "Trial %d of %d (%s)", s.trial() + 1, s.totalTrials(), phaseText(s))
+                : String.format(Locale.ROOT, "Trial %d (%s)", s.trial() + 1, phaseText(s)));
+        String decoded = s.decodedClass();
+        feedbackLabel.setText(decoded == null ? "Feedback –" : String.format(Locale.ROOT, "Feedback: %s (%.2f)",
+                decoded, s.smoothed()[s.classNames().indexOf(decoded)]));
+        for (int i = results.getItems().size(); i < s.results().size(); i++) {
+            results.getItems().add(resultLine(s.results().get(i)));
+        }
+        if (!s.results().isEmpty()) {
+            results.scrollTo(results.getItems().size() - 1);
+            lastLabel.setText("Last: " + resultLine(s.results().get(s.results().size() - 1)));
+        }
+        long decided = s.decided();
+        if (decided > 0) {
+            accuracyLabel.setText(String.format(Locale.ROOT, "Running accuracy %.1f %% (%d of %d)",
+                    100.0 * s.correct() / decided, s.correct(), decided));
+        } else if (s.classNames().isEmpty() && s.trial() >= 0) {
+            accuracyLabel.setText("Calibration: no decoding");
+        }
+        if (s.latency().length > 0) {
+            double[] mp = s.latencyMedianP99();
+            latencyLabel.setText(String.format(Locale.ROOT, "Latency median %.2f ms, p99 %.2f ms (%d predictions)",
+                    mp[0], mp[1], s.latency().length));
+        }
+    }
+
+    private static String phaseText(SessionState.Snapshot s) {
+        return switch (s.phase()) {
+            case FIXATION -> "fixation";
+            case CUE -> "cue " + (s.cue() == null ? "" : s.cue().label());
+            case FEEDBACK -> "feedback";
+            case REST -> "rest";
+            case FINISHED -> "finished";
+            default -> s.phase().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
+    }
+
+    private static String resultLine(TrialResult r) {
+        return r.decoded() == null ? String.format(Locale.ROOT, "trial %d: cue %s, not decided", r.index() + 1, r.cue())
+                : String.format(Locale.ROOT, "trial %d: cue %s, decoded %s (%s)", r.index() + 1, r.cue(),
+                        r.decoded(), r.correct() ? "correct" : "wrong");
+    }
+
+    /** Stops the session and the stream search (the window is closing). */
+    public void close() {
+        closed = true;
+        if (session != null) {
+            session.stop();
+        }
+        poll.shutdownNow();
+        background.shutdownNow();
+        if (resolver != null) {
+            resolver.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- for tests and screenshots
+
+    /**
+     * Completes with the summary of the session running, or of the next one to start when none runs (exceptionally
+     * when it fails); once complete, of the session started last.
+     */
+    public CompletableFuture<LiveSummary> finished() {
+        return finished;
+    }
+
+    /** The summary of the last session that ended normally, or null. */
+    public LiveSummary lastSummary() {
+        return lastSummary;
+    }
+
+    boolean running() {
+        return session != null;
+    }
+
+    PatientScreen screen() {
+        return screen;
+    }
+
+    ComboBox<StreamInfo> streams() {
+        return streams;
+    }
+
+    Label check() {
+        return check;
+    }
+
+    Label status() {
+        return status;
+    }
+
+    Label accuracy() {
+        return accuracyLabel;
+    }
+
+    Label latency() {
+        return latencyLabel;
+    }
+
+    Label trial() {
+        return trialLabel;
+    }
+
+    ListView<String> results() {
+        return results;
+    }
+
+    CheckBox calibration() {
+        return calibration;
+    }
+
+    Button startButton() {
+        return start;
+    }
+
+    boolean modelLoaded() {
+        return model != null;
+    }
+}
