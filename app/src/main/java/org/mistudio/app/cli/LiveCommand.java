@@ -7,12 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.mistudio.acquisition.protocol.GrazTiming;
 import org.mistudio.acquisition.protocol.Stimulation;
+import org.mistudio.app.Display;
+import org.mistudio.app.gui.live.LiveSessionApp;
+import org.mistudio.app.gui.live.LiveSetup;
 import org.mistudio.app.live.LiveConfig;
 import org.mistudio.app.live.LiveCues;
 import org.mistudio.app.live.LiveListener;
@@ -48,7 +52,7 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--calibration", description = "no model: protocol and recording only")
     boolean calibration;
 
-    @Option(names = "--stream", required = true, paramLabel = "NAME", description = "the EEG stream's name")
+    @Option(names = "--stream", paramLabel = "NAME", description = "the EEG stream's name (required without --gui)")
     String stream;
 
     @Option(names = "--markers", paramLabel = "NAME", description = "follow this marker stream's cues")
@@ -98,6 +102,15 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--json", description = "only the summary, as one JSON document")
     boolean json;
 
+    @Option(names = "--gui", description = "the session in a window: the patient's screen (cross, cue arrow, feedback "
+            + "bar) and the operator's panel (stream and model choice with the channel check, trial results, running "
+            + "accuracy, latency); with --stream and --model or --calibration it starts at once; the summary is "
+            + "printed when the window closes")
+    boolean gui;
+
+    @Option(names = "--close-at-end", description = "with --gui: close the window when the session ends")
+    boolean closeAtEnd;
+
     @Mixin
     LslCommand.Scope scope;
 
@@ -106,8 +119,11 @@ final class LiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if ((model == null) == !calibration) {
+        if (model != null && calibration || !gui && (model == null) == !calibration) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --model MODEL or --calibration (one of them)");
+        }
+        if (stream == null && !gui) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --stream NAME (or choose it in --gui)");
         }
         if (!(timeScale > 0) || baseline < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--time-scale must be > 0 and --baseline >= 0");
@@ -120,6 +136,9 @@ final class LiveCommand implements Callable<Integer> {
         if (baseline == 0) {
             t = new GrazTiming(0, 0, t.postBaseline(), t.waitForBeep(), t.waitForCue(), t.displayCue(), t.feedback(),
                     t.endOfTrialMin(), t.endOfTrialMax());
+        }
+        if (gui) {
+            return window(contents, t);
         }
         LiveConfig cfg = LiveConfig.defaults(scope.config(), stream).withMarkers(markers).withOutletName(outlet)
                 .withTiming(t).withCueClasses(cueClasses).withTrials(trials, seed).withDecoding(step, smoothing)
@@ -157,6 +176,33 @@ final class LiveCommand implements Callable<Integer> {
             return 0;
         }
         summary(out, s);
+        return 0;
+    }
+
+    /** {@code --gui}: the same session in the live window. */
+    private int window(ModelFile.Contents contents, GrazTiming t) {
+        Optional<String> noDisplay = Display.unavailableReason();
+        if (noDisplay.isPresent()) {
+            spec.commandLine().getErr().println("mistudio live: " + noDisplay.get() + "; run it without --gui");
+            return MiStudioCommand.INPUT_ERROR;
+        }
+        boolean ready = stream != null && (contents != null || calibration);
+        Path dir = record != null ? record.toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
+        LiveSetup setup = LiveSetup.defaults(scope.config(), dir).withModel(model).withCalibration(calibration)
+                .withStream(stream, markers).withProtocol(t, trials, seed, outlet).withRecord(record)
+                .withDecoding(step, smoothing, cues == null ? null : ClassMapping.parse(cues))
+                .withRun(ready, closeAtEnd && ready);
+        LiveSummary s = LiveSessionApp.run(setup);
+        PrintWriter out = spec.commandLine().getOut();
+        if (s == null) {
+            spec.commandLine().getErr().println("mistudio live: the window closed without a completed session");
+            return 0;
+        }
+        if (json) {
+            Json.print(out, SessionFile.document(s, model));
+        } else {
+            summary(out, s);
+        }
         return 0;
     }
 
