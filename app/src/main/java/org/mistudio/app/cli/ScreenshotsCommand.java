@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "screenshots", mixinStandardHelpOptions = true,
         description = "Walk the workbench through a session on FILE (default: the bundled sample) in a scratch "
                 + "workspace and save each screen to PNG files in OUTDIR, without a display (JavaFX's headless "
-                + "Monocle platform).")
+                + "Monocle platform); then the live session's calibration and feedback screens on a simulated "
+                + "patient streaming over loopback (LSL machine scope).")
 final class ScreenshotsCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "OUTDIR", description = "folder for the PNG files")
@@ -56,14 +57,15 @@ final class ScreenshotsCommand implements Callable<Integer> {
         java.util.List<Path> written;
         Path scratch = Files.createTempDirectory("mistudio-screenshots");
         try {
-            written = org.mistudio.app.gui.WorkbenchTour.run(input, out, scratch);
+            written = new java.util.ArrayList<>(org.mistudio.app.gui.WorkbenchTour.run(input, out, scratch));
+            written.addAll(org.mistudio.app.gui.live.LiveTour.run(out, scratch));
         } finally {
             if (ownToolkit) {
                 Platform.exit();
             }
         }
-        spec.commandLine().getErr().println("wrote " + String.join(", ", org.mistudio.app.gui.WorkbenchTour.FILES)
-                + " to " + out);
+        spec.commandLine().getErr().println("wrote " + String.join(", ", written.stream()
+                .map(p -> p.getFileName().toString()).toList()) + " to " + out);
         return 0;
     }
 }

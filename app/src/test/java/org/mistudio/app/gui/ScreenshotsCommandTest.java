@@ -37,7 +37,9 @@ class ScreenshotsCommandTest {
                 Root.path().resolve("sample-data").resolve("mi-sample.edf").toString()},
                 new PrintWriter(new StringWriter()), new PrintWriter(err));
         assertEquals(0, status, err.toString());
-        for (String name : WorkbenchTour.FILES) {
+        java.util.List<String> all = new java.util.ArrayList<>(WorkbenchTour.FILES);
+        all.addAll(org.mistudio.app.gui.live.LiveTour.FILES);
+        for (String name : all) {
             BufferedImage png = ImageIO.read(out.resolve(name).toFile());
             assertEquals((int) MiStudioApp.WIDTH, png.getWidth(), name);
             assertEquals((int) MiStudioApp.HEIGHT, png.getHeight(), name);

@@ -80,6 +80,8 @@ public final class LiveSessionView {
     private final TextField recordField = new TextField();
     private final Button start = new Button("Start");
     private final Button stop = new Button("Stop");
+    private final Button chooseModel = new Button("Choose…");
+    private final Button chooseRecord = new Button("Choose…");
     private final Label status = new Label("Choose the EEG stream and the model, then Start.");
     private final Label trialLabel = new Label("Trial –");
     private final Label feedbackLabel = new Label("Feedback –");
@@ -103,6 +105,7 @@ public final class LiveSessionView {
     private UiThrottle throttle;
     private volatile CompletableFuture<LiveSummary> finished = new CompletableFuture<>();
     private LiveSummary lastSummary;
+    private boolean calibrationRun;
 
     public LiveSessionView(LiveSetup setup) {
         this.setup = Objects.requireNonNull(setup, "setup");
@@ -165,16 +168,12 @@ public final class LiveSessionView {
         modelField.setPromptText("a .mimodel from training");
         modelField.setOnAction(e -> loadModel(Path.of(modelField.getText().trim())));
         modelField.setId("live-model");
-        Button choose = new Button("Choose…");
-        choose.setOnAction(e -> chooseModel());
+        chooseModel.setOnAction(e -> chooseModel());
         calibration.selectedProperty().addListener((o, a, b) -> {
-            modelField.setDisable(b);
-            choose.setDisable(b);
             runCheck();
             updateButtons();
         });
         calibration.setWrapText(true);
-        Button chooseRecord = new Button("Choose…");
         chooseRecord.setOnAction(e -> chooseRecord());
         trials.setEditable(true);
         trials.setPrefWidth(90);
@@ -188,7 +187,7 @@ public final class LiveSessionView {
         g.setVgap(6);
         g.addRow(0, new Label("EEG stream"), streams);
         g.addRow(1, new Label("Cues"), markers);
-        g.addRow(2, new Label("Model"), new HBox(4, modelField, choose));
+        g.addRow(2, new Label("Model"), new HBox(4, modelField, chooseModel));
         g.add(calibration, 1, 3);
         g.addRow(4, new Label("Trials/class"), trials);
         g.addRow(5, new Label("Record to"), new HBox(4, recordField, chooseRecord));
@@ -413,7 +412,10 @@ public final class LiveSessionView {
         markers.setDisable(running);
         trials.setDisable(running);
         recordField.setDisable(running);
+        chooseRecord.setDisable(running);
         calibration.setDisable(running);
+        modelField.setDisable(running || calibration.isSelected());
+        chooseModel.setDisable(running || calibration.isSelected());
     }
 
     private void showProblem(String text) {
@@ -470,10 +472,12 @@ public final class LiveSessionView {
         session = s;
         state = st;
         throttle = t;
+        calibrationRun = m == null;
         results.getItems().clear();
         status.setText("Connecting to " + streamName + "…");
         status.setStyle("");
         updateButtons();
+        stop.requestFocus();
         render();
         Path modelPath = m == null ? null : m.file();
         Thread run = new Thread(() -> {
@@ -554,11 +558,11 @@ public final class LiveSessionView {
         feedbackLabel.setText(decoded == null ? "Feedback –" : String.format(Locale.ROOT, "Feedback: %s (%.2f)",
                 decoded, s.smoothed()[s.classNames().indexOf(decoded)]));
         for (int i = results.getItems().size(); i < s.results().size(); i++) {
-            results.getItems().add(resultLine(s.results().get(i)));
+            results.getItems().add(resultLine(s.results().get(i), calibrationRun));
         }
         if (!s.results().isEmpty()) {
             results.scrollTo(results.getItems().size() - 1);
-            lastLabel.setText("Last: " + resultLine(s.results().get(s.results().size() - 1)));
+            lastLabel.setText("Last: " + resultLine(s.results().get(s.results().size() - 1), calibrationRun));
         }
         long decided = s.decided();
         if (decided > 0) {
@@ -585,7 +589,10 @@ public final class LiveSessionView {
         };
     }
 
-    private static String resultLine(TrialResult r) {
+    private static String resultLine(TrialResult r, boolean calibrationRun) {
+        if (calibrationRun) {
+            return String.format(Locale.ROOT, "trial %d: cue %s, recorded", r.index() + 1, r.cue());
+        }
         return r.decoded() == null ? String.format(Locale.ROOT, "trial %d: cue %s, not decided", r.index() + 1, r.cue())
                 : String.format(Locale.ROOT, "trial %d: cue %s, decoded %s (%s)", r.index() + 1, r.cue(),
                         r.decoded(), r.correct() ? "correct" : "wrong");

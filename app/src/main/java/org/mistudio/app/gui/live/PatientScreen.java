@@ -97,8 +97,8 @@ final class PatientScreen extends Region {
             case BASELINE -> message(g, cx, cy, size, "Relax and look at the screen");
             case FIXATION -> cross(g, cx, cy, size);
             case CUE -> {
-                cross(g, cx, cy, size);
                 arrow(g, cx, cy, size, s.cue());
+                cross(g, cx, cy, size);
             }
             case FEEDBACK -> {
                 if (!s.classNames().isEmpty()) {
