@@ -180,7 +180,7 @@ final class LiveCommand implements Callable<Integer> {
     }
 
     /** {@code --gui}: the same session in the live window. */
-    private int window(ModelFile.Contents contents, GrazTiming t) {
+    private int window(ModelFile.Contents contents, GrazTiming t) throws InterruptedException {
         Optional<String> noDisplay = Display.unavailableReason();
         if (noDisplay.isPresent()) {
             spec.commandLine().getErr().println("mistudio live: " + noDisplay.get() + "; run it without --gui");
@@ -192,12 +192,19 @@ final class LiveCommand implements Callable<Integer> {
                 .withStream(stream, markers).withProtocol(t, trials, seed, outlet).withRecord(record)
                 .withDecoding(step, smoothing, cues == null ? null : ClassMapping.parse(cues))
                 .withRun(ready, closeAtEnd && ready);
-        LiveSummary s = LiveSessionApp.run(setup);
-        PrintWriter out = spec.commandLine().getOut();
-        if (s == null) {
-            spec.commandLine().getErr().println("mistudio live: the window closed without a completed session");
-            return 0;
+        LiveSummary s;
+        try {
+            Optional<LiveSummary> ran = LiveSessionApp.run(setup);
+            if (ran.isEmpty()) {
+                spec.commandLine().getErr().println("mistudio live: the window closed before a session started");
+                return 0;
+            }
+            s = ran.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            spec.commandLine().getErr().println("mistudio live: " + org.mistudio.app.gui.Errors.describe(e));
+            return MiStudioCommand.INPUT_ERROR;
         }
+        PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Json.print(out, SessionFile.document(s, model));
         } else {

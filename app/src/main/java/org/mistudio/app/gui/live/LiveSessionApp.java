@@ -15,21 +15,34 @@ public final class LiveSessionApp extends Application {
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     private static volatile LiveSetup setup;
-    private static volatile LiveSummary result;
+    private static volatile LiveSessionView view;
 
-    /** Shows the window and blocks until it closes; returns the summary of the last session run in it, or null. */
-    public static LiveSummary run(LiveSetup s) {
+    /**
+     * Shows the window and blocks until it closes (and the session it ran, if still closing its recording, has
+     * ended). Returns the last session's summary: empty when none ran; failed with the session's error.
+     */
+    public static java.util.Optional<LiveSummary> run(LiveSetup s) throws java.util.concurrent.ExecutionException,
+            InterruptedException {
         // JavaFX on the class path (our single jar) logs a warning a user cannot act on.
         JAVAFX_LOG.setLevel(Level.SEVERE);
         setup = s;
-        result = null;
+        view = null;
         Application.launch(LiveSessionApp.class);
-        return result;
+        LiveSessionView v = view;
+        if (v == null || !v.started()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            // closing the window stopped the session: it finishes the recording's last data record
+            return java.util.Optional.of(v.finished().get(30, java.util.concurrent.TimeUnit.SECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new java.util.concurrent.ExecutionException("the session did not end within 30 s of closing the "
+                    + "window", e);
+        }
     }
 
     @Override
     public void start(Stage stage) {
-        LiveSessionWindow w = LiveSessionWindow.show(stage, null, setup);
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> result = w.view().lastSummary());
+        view = LiveSessionWindow.show(stage, null, setup).view();
     }
 }

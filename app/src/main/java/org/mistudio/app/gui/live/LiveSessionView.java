@@ -106,6 +106,7 @@ public final class LiveSessionView {
     private volatile CompletableFuture<LiveSummary> finished = new CompletableFuture<>();
     private LiveSummary lastSummary;
     private boolean calibrationRun;
+    private volatile boolean started;
 
     public LiveSessionView(LiveSetup setup) {
         this.setup = Objects.requireNonNull(setup, "setup");
@@ -129,9 +130,9 @@ public final class LiveSessionView {
             showProblem("Cannot look for LSL streams: " + Errors.describe(e));
         }
         updateButtons();
-        if (setup.autoStart()) {
+        if (setup.autoStart() && (setup.calibration() || setup.model() == null)) {
             Platform.runLater(this::start);
-        }
+        } // with a model: once it is read (loadModel)
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -168,6 +169,7 @@ public final class LiveSessionView {
         modelField.setPromptText("a .mimodel from training");
         modelField.setOnAction(e -> loadModel(Path.of(modelField.getText().trim())));
         modelField.setId("live-model");
+        recordField.setId("live-record");
         chooseModel.setOnAction(e -> chooseModel());
         calibration.selectedProperty().addListener((o, a, b) -> {
             runCheck();
@@ -347,6 +349,9 @@ public final class LiveSessionView {
                     modelInfo.setStyle("");
                     runCheck();
                     updateButtons();
+                    if (setup.autoStart() && !started && file.equals(setup.model())) {
+                        start();
+                    }
                 });
             } catch (IOException | RuntimeException e) {
                 Platform.runLater(() -> {
@@ -473,6 +478,7 @@ public final class LiveSessionView {
         state = st;
         throttle = t;
         calibrationRun = m == null;
+        started = true;
         results.getItems().clear();
         status.setText("Connecting to " + streamName + "…");
         status.setStyle("");
@@ -624,6 +630,11 @@ public final class LiveSessionView {
     /** The summary of the last session that ended normally, or null. */
     public LiveSummary lastSummary() {
         return lastSummary;
+    }
+
+    /** Whether a session was started in this view. Any thread. */
+    boolean started() {
+        return started;
     }
 
     boolean running() {
