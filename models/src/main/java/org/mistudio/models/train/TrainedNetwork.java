@@ -26,9 +26,11 @@ public final class TrainedNetwork implements AutoCloseable {
     private final List<EpochReport> history;
     private final int bestEpoch;
     private final double seconds;
+    private final int[] validationTrials;
 
     TrainedNetwork(EegNetwork network, Model model, ChannelScaler scaler, List<EpochReport> history, int bestEpoch,
-                   double seconds) {
+                   double seconds, int[] validationTrials) {
+        this.validationTrials = validationTrials.clone();
         this.scaler = scaler;
         this.network = network;
         this.model = model;
@@ -59,6 +61,11 @@ public final class TrainedNetwork implements AutoCloseable {
     /** The epoch whose weights were kept (1-based). */
     public int bestEpoch() {
         return bestEpoch;
+    }
+
+    /** Indices of the trials held out for validation (early stopping), ascending; empty for a loaded network. */
+    public int[] validationTrials() {
+        return validationTrials.clone();
     }
 
     /** Wall time of training, seconds. */
@@ -140,7 +147,7 @@ public final class TrainedNetwork implements AutoCloseable {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
                 network.block().loadParameters(model.getNDManager(), in);
             }
-            return new TrainedNetwork(network, model, scaler, List.of(), 0, 0);
+            return new TrainedNetwork(network, model, scaler, List.of(), 0, 0, new int[0]);
         } catch (MalformedModelException | IOException | RuntimeException e) {
             model.close();
             throw new IOException(network.name() + " parameters: " + e.getMessage(), e);

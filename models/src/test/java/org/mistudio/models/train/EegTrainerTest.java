@@ -103,6 +103,35 @@ class EegTrainerTest {
         }
     }
 
+    /**
+     * A listener that throws stops training after the epoch it was told of (the GUI's Cancel); the exception is the
+     * listener's own, and the engine trains as before afterwards: the same seed repeats the cancelled run's epochs.
+     */
+    @Test
+    void aThrowingListenerCancelsAfterItsEpoch() {
+        TrainingSettings s = settings().withEpochs(20).withPatience(0);
+        List<EpochReport> seen = new ArrayList<>();
+        java.util.concurrent.CancellationException stop = new java.util.concurrent.CancellationException("cancelled");
+        java.util.concurrent.CancellationException thrown = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.CancellationException.class,
+                () -> EegTrainer.fit(Networks.create("eegnet", 22, 256, 2), train.x, train.y, s, r -> {
+                    seen.add(r);
+                    if (r.epoch() == 2) {
+                        throw stop;
+                    }
+                }).close());
+        assertTrue(thrown == stop, "the listener's exception comes out unchanged");
+        assertEquals(List.of(1, 2), seen.stream().map(EpochReport::epoch).toList(), "no epoch after the cancel");
+        try (TrainedNetwork again = EegTrainer.fit(Networks.create("eegnet", 22, 256, 2), train.x, train.y,
+                s.withEpochs(2), ProgressListener.none())) {
+            for (int i = 0; i < 2; i++) {
+                assertEquals(seen.get(i).trainLoss(), again.history().get(i).trainLoss(), 0.0);
+                assertEquals(seen.get(i).validationAccuracy(), again.history().get(i).validationAccuracy(), 0.0);
+            }
+            assertEquals(24, again.validationTrials().length, "20 % of 60 per class held out");
+        }
+    }
+
     @Test
     void stratifiedSplitKeepsClassesApart() {
         int[] y = {0, 0, 0, 0, 0, 1, 1, 1, 1, 1};
