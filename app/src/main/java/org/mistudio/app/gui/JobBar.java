@@ -93,42 +93,59 @@ public final class JobBar {
         stage.textProperty().bind(t.messageProperty());
         busy.set(true);
         cancel.setDisable(false);
+        // The outcome is known when the task's state changes; the bar frees itself only once the worker thread
+        // has returned, so that a cancelled job still finishing its step (a training epoch) never overlaps the next.
+        String[] outcome = {what + ": failed"};
+        boolean[] ok = {false};
         t.setOnSucceeded(e -> {
-            end(what + ": done");
+            outcome[0] = what + ": done";
             try {
                 done.accept(t.getValue());
-                f.complete(true);
+                ok[0] = true;
             } catch (RuntimeException ex) {
+                outcome[0] = what + ": failed";
                 Errors.show(owner, what, ex);
-                f.complete(false);
             }
         });
         t.setOnCancelled(e -> {
-            end(what + ": cancelled");
-            f.complete(false);
+            outcome[0] = what + ": cancelled";
+            release(what + ": cancelling, finishing the current step");
         });
         t.setOnFailed(e -> {
             Throwable ex = t.getException();
             boolean cancelled = ex instanceof CancellationException;
-            end(what + (cancelled ? ": cancelled" : ": failed"));
+            outcome[0] = what + (cancelled ? ": cancelled" : ": failed");
             if (!cancelled) {
                 Errors.show(owner, what, ex);
             }
-            f.complete(false);
         });
-        Thread thread = new Thread(t, what);
+        Thread thread = new Thread(() -> {
+            try {
+                t.run();
+            } finally {
+                Platform.runLater(() -> {
+                    end(outcome[0]);
+                    f.complete(ok[0]);
+                });
+            }
+        }, what);
         thread.setDaemon(true);
         thread.start();
         return f;
     }
 
-    private void end(String text) {
+    /** Unbinds the bar from the task and shows {@code text}; the job may still be finishing. */
+    private void release(String text) {
         bar.progressProperty().unbind();
         stage.textProperty().unbind();
-        bar.setProgress(text.endsWith("done") ? 1 : 0);
         stage.setText(text);
-        busy.set(false);
         cancel.setDisable(true);
+    }
+
+    private void end(String text) {
+        release(text);
+        bar.setProgress(text.endsWith("done") ? 1 : 0);
+        busy.set(false);
     }
 
     /** Runs {@code r} on the UI thread now if on it, else later. */
