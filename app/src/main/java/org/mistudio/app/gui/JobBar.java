@@ -93,45 +93,48 @@ public final class JobBar {
         stage.textProperty().bind(t.messageProperty());
         busy.set(true);
         cancel.setDisable(false);
-        // The outcome is known when the task's state changes; the bar frees itself only once the worker thread
-        // has returned, so that a cancelled job still finishing its step (a training epoch) never overlaps the next.
-        String[] outcome = {what + ": failed"};
-        boolean[] ok = {false};
-        t.setOnSucceeded(e -> {
-            outcome[0] = what + ": done";
-            try {
-                done.accept(t.getValue());
-                ok[0] = true;
-            } catch (RuntimeException ex) {
-                outcome[0] = what + ": failed";
-                Errors.show(owner, what, ex);
-            }
-        });
-        t.setOnCancelled(e -> {
-            outcome[0] = what + ": cancelled";
-            release(what + ": cancelling, finishing the current step");
-        });
-        t.setOnFailed(e -> {
-            Throwable ex = t.getException();
-            boolean cancelled = ex instanceof CancellationException;
-            outcome[0] = what + (cancelled ? ": cancelled" : ": failed");
-            if (!cancelled) {
-                Errors.show(owner, what, ex);
-            }
-        });
+        // The bar frees itself, and the result is handled, only once the worker thread has returned: a cancelled
+        // job still finishing its step (a training epoch) never overlaps the next one. The task posts its final
+        // state to the UI thread before its thread returns, so finish() sees it.
+        t.setOnCancelled(e -> release(what + ": cancelling, finishing the current step"));
         Thread thread = new Thread(() -> {
             try {
                 t.run();
             } finally {
-                Platform.runLater(() -> {
-                    end(outcome[0]);
-                    f.complete(ok[0]);
-                });
+                Platform.runLater(() -> finish(what, t, done, f));
             }
         }, what);
         thread.setDaemon(true);
         thread.start();
         return f;
+    }
+
+    private <T> void finish(String what, Task<T> t, Consumer<T> done, CompletableFuture<Boolean> f) {
+        switch (t.getState()) {
+            case SUCCEEDED -> {
+                end(what + ": done");
+                try {
+                    done.accept(t.getValue());
+                    f.complete(true);
+                } catch (RuntimeException ex) {
+                    Errors.show(owner, what, ex);
+                    f.complete(false);
+                }
+            }
+            case FAILED -> {
+                Throwable ex = t.getException();
+                boolean cancelled = ex instanceof CancellationException;
+                end(what + (cancelled ? ": cancelled" : ": failed"));
+                if (!cancelled) {
+                    Errors.show(owner, what, ex);
+                }
+                f.complete(false);
+            }
+            default -> {
+                end(what + ": cancelled");
+                f.complete(false);
+            }
+        }
     }
 
     /** Unbinds the bar from the task and shows {@code text}; the job may still be finishing. */

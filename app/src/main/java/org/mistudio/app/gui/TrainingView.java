@@ -653,6 +653,10 @@ public final class TrainingView implements View {
         return List.of(trainLoss, validationLoss, trainAccuracy, validationAccuracy, keptEpoch);
     }
 
+    RadioButton ldaChoice() {
+        return lda;
+    }
+
     RadioButton networkChoice() {
         return network;
     }

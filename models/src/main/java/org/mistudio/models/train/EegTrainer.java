@@ -60,7 +60,7 @@ public final class EegTrainer {
         int[] val = split[1];
         ChannelScaler scaler = ChannelScaler.fit(x, train);
 
-        DjlEngine.engine();
+        DjlEngine.gradOffOnThisThread();
         DjlEngine.seed(s.seed());
         Model model = Model.newInstance(network.name(), Device.cpu(), DjlEngine.PYTORCH);
         boolean ok = false;

@@ -78,6 +78,7 @@ public final class TrainedNetwork implements AutoCloseable {
      * {@link #scaler()}; inference mode: no dropout, batch norm with running statistics).
      */
     public float[][] predictProbabilities(float[][][] x) {
+        DjlEngine.gradOffOnThisThread();
         float[][] out = new float[x.length][];
         int batch = 64;
         for (int from = 0; from < x.length; from += batch) {

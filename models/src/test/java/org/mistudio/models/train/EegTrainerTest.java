@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.mistudio.dsp.evaluation.ChanceLevel;
 import org.mistudio.dsp.evaluation.Metrics;
+import org.mistudio.models.DjlEngine;
 import org.mistudio.models.net.EegNetwork;
 import org.mistudio.models.net.MaxNorm;
 import org.mistudio.models.net.Networks;
@@ -130,6 +131,29 @@ class EegTrainerTest {
             }
             assertEquals(24, again.validationTrials().length, "20 % of 60 per class held out");
         }
+    }
+
+    /**
+     * Training on a thread other than the one that started the engine (the GUI trains on a fresh worker thread each
+     * time): libtorch's grad mode is per thread, and the max-norm step must still run outside gradient recording.
+     */
+    @Test
+    void trainsOnAFreshThread() throws Exception {
+        DjlEngine.engine();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        int[] epochs = new int[1];
+        Thread t = new Thread(() -> {
+            try (TrainedNetwork n = EegTrainer.fit(Networks.create("eegnet", 22, 256, 2), train.x, train.y,
+                    settings().withEpochs(2).withPatience(0), ProgressListener.none())) {
+                epochs[0] = n.history().size();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "fresh worker");
+        t.start();
+        t.join();
+        assertEquals(null, failure.get());
+        assertEquals(2, epochs[0]);
     }
 
     @Test
