@@ -223,17 +223,17 @@ public final class TrainingView implements View {
         HBox.setHgrow(charts, Priority.ALWAYS);
         resultBox.setPrefWidth(380);
 
-        attempts.getColumns().add(col("Id", a -> a.id(), 45));
-        attempts.getColumns().add(col("Date (UTC)", a -> a.created().replace('T', ' ').replace("Z", ""), 140));
+        attempts.getColumns().add(col("Id", a -> a.id(), 40));
+        attempts.getColumns().add(col("Date (UTC)", a -> a.created().replace('T', ' ').replace("Z", ""), 150));
         attempts.getColumns().add(col("Extr.", TrainingAttempt::extraction, 45));
-        attempts.getColumns().add(col("Method", TrainingAttempt::method, 70));
-        attempts.getColumns().add(col("Features", a -> String.join(" ", a.features()), 150));
-        attempts.getColumns().add(col("Validation", a -> a.settings().getOrDefault("validation", ""), 95));
+        attempts.getColumns().add(col("Method", TrainingAttempt::method, 75));
+        attempts.getColumns().add(col("Features", a -> String.join(" ", a.features()), 140));
+        attempts.getColumns().add(col("Validation", a -> a.settings().getOrDefault("validation", ""), 85));
         attempts.getColumns().add(number("Accuracy", a -> a.scores().accuracy()));
         attempts.getColumns().add(number("Kappa", a -> a.scores().kappa()));
         attempts.getColumns().add(number("Threshold", a -> a.scores().chanceThreshold()));
-        attempts.getColumns().add(col("> chance", a -> a.scores().aboveChance() ? "yes" : "no", 80));
-        attempts.getColumns().add(col("Model file", a -> a.modelFile() == null ? "none" : a.modelFile(), 120));
+        attempts.getColumns().add(col("> chance", a -> a.scores().aboveChance() ? "yes" : "no", 70));
+        attempts.getColumns().add(col("Model file", a -> a.modelFile() == null ? "none" : a.modelFile(), 135));
         attempts.setPlaceholder(new Label("No training attempt yet."));
         attempts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Button use = new Button("Use for live session");
@@ -263,7 +263,7 @@ public final class TrainingView implements View {
     private VBox learningCurve() {
         NumberAxis lossEpoch = epochAxis();
         NumberAxis lossAxis = new NumberAxis();
-        lossAxis.setLabel("Loss (cross-entropy)");
+        lossAxis.setLabel("Loss");
         lossAxis.setForceZeroInRange(true);
         LineChart<Number, Number> loss = new LineChart<>(lossEpoch, lossAxis);
         NumberAxis accEpoch = epochAxis();
@@ -277,13 +277,13 @@ public final class TrainingView implements View {
         keptEpoch.setName("kept epoch");
         loss.getData().addAll(List.of(trainLoss, validationLoss));
         acc.getData().addAll(List.of(trainAccuracy, validationAccuracy, keptEpoch));
-        loss.setTitle("Learning curve: loss per epoch");
+        loss.setTitle("Learning curve: cross-entropy loss per epoch");
         acc.setTitle("Accuracy per epoch");
         for (LineChart<Number, Number> c : List.of(loss, acc)) {
             c.setAnimated(false);
             c.setCreateSymbols(true);
-            c.setPrefHeight(180);
-            c.setMinHeight(160);
+            c.setPrefHeight(215);
+            c.setMinHeight(200);
             c.setLegendSide(javafx.geometry.Side.RIGHT);
         }
         VBox box = new VBox(0, loss, acc);
@@ -291,12 +291,31 @@ public final class TrainingView implements View {
         return box;
     }
 
-    private static NumberAxis epochAxis() {
-        NumberAxis a = new NumberAxis();
+    private NumberAxis epochAxis() {
+        NumberAxis a = new NumberAxis(0, 5, 1);
         a.setLabel("Epoch");
-        a.setForceZeroInRange(false);
         a.setMinorTickVisible(false);
+        epochAxes.add(a);
         return a;
+    }
+
+    private final List<NumberAxis> epochAxes = new ArrayList<>();
+
+    /** Whole epochs on the x axes, 0 to the round number after {@code last}, at most about 10 ticks. */
+    private void fitEpochAxes(int last) {
+        int step = 1;
+        for (int s : new int[] {1, 2, 5, 10, 20, 50, 100, 200, 500}) {
+            step = s;
+            if (Math.max(5, last) <= 10 * s) {
+                break;
+            }
+        }
+        // Past the last epoch, so that its points are not cut by the frame.
+        int upper = Math.max(5, (last / step + 1) * step);
+        for (NumberAxis a : epochAxes) {
+            a.setUpperBound(upper);
+            a.setTickUnit(step);
+        }
     }
 
     /** Says what a network would train on: the extraction's recordings, classes and window, and the band. */
@@ -355,7 +374,7 @@ public final class TrainingView implements View {
                 setText(empty || d == null ? null : String.format(Locale.ROOT, "%.3f", d));
             }
         });
-        c.setPrefWidth(80);
+        c.setPrefWidth(75);
         return c;
     }
 
@@ -508,6 +527,7 @@ public final class TrainingView implements View {
                 validationAccuracy, keptEpoch)) {
             series.getData().clear();
         }
+        fitEpochAxes(0);
         List<String> paths = x.extraction().recordings();
         return job.run("Training " + display, progress -> {
             progress.update("cutting trials", 0);
@@ -543,6 +563,15 @@ public final class TrainingView implements View {
             Map<String, Object> m = o.metadata().metrics();
             int best = ((Number) m.get("best_epoch")).intValue();
             keptEpoch.getData().setAll(List.of(new XYChart.Data<>(best, 0), new XYChart.Data<>(best, 100)));
+            // A dashed vertical line, not two points.
+            keptEpoch.getData().forEach(d -> {
+                if (d.getNode() != null) {
+                    d.getNode().setVisible(false);
+                }
+            });
+            if (keptEpoch.getNode() != null) {
+                keptEpoch.getNode().setStyle("-fx-stroke-dash-array: 6 4;");
+            }
             showScores(o.scores(), String.format(Locale.ROOT, "Validation accuracy %.1f %% (%d held-out trials, "
                     + "epoch %d of %s kept)", 100 * o.scores().accuracy(), o.scores().testTrials(), best,
                     m.get("epochs_run")));
@@ -551,6 +580,7 @@ public final class TrainingView implements View {
 
     /** Adds one epoch to the learning curve. UI thread. */
     private void addEpoch(EpochReport r) {
+        fitEpochAxes(r.epoch());
         trainLoss.getData().add(new XYChart.Data<>(r.epoch(), r.trainLoss()));
         trainAccuracy.getData().add(new XYChart.Data<>(r.epoch(), 100 * r.trainAccuracy()));
         if (!Double.isNaN(r.validationLoss())) {
