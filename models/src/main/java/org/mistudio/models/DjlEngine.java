@@ -49,6 +49,18 @@ public final class DjlEngine {
         return e;
     }
 
+    /**
+     * Turns libtorch's gradient recording off on the calling thread. Grad mode is per thread: DJL turns it off only
+     * on the thread that started the engine, and a gradient collector restores what it found, so on any other thread
+     * it stays on, and in-place updates of parameters outside a collector (max-norm constraints, restoring the best
+     * weights) fail with "a leaf Variable that requires grad is being used in an in-place operation"; inference
+     * would also record graphs for nothing. Call it on each thread before training or predicting.
+     */
+    public static void gradOffOnThisThread() {
+        engine();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+    }
+
     /** Seeds libtorch's random generator (initialisation, dropout) for reproducible training. */
     public static void seed(long seed) {
         engine().setRandomSeed((int) (seed ^ (seed >>> 32)));

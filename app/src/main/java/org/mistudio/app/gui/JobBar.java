@@ -93,42 +93,62 @@ public final class JobBar {
         stage.textProperty().bind(t.messageProperty());
         busy.set(true);
         cancel.setDisable(false);
-        t.setOnSucceeded(e -> {
-            end(what + ": done");
+        // The bar frees itself, and the result is handled, only once the worker thread has returned: a cancelled
+        // job still finishing its step (a training epoch) never overlaps the next one. The task posts its final
+        // state to the UI thread before its thread returns, so finish() sees it.
+        t.setOnCancelled(e -> release(what + ": cancelling, finishing the current step"));
+        Thread thread = new Thread(() -> {
             try {
-                done.accept(t.getValue());
-                f.complete(true);
-            } catch (RuntimeException ex) {
-                Errors.show(owner, what, ex);
-                f.complete(false);
+                t.run();
+            } finally {
+                Platform.runLater(() -> finish(what, t, done, f));
             }
-        });
-        t.setOnCancelled(e -> {
-            end(what + ": cancelled");
-            f.complete(false);
-        });
-        t.setOnFailed(e -> {
-            Throwable ex = t.getException();
-            boolean cancelled = ex instanceof CancellationException;
-            end(what + (cancelled ? ": cancelled" : ": failed"));
-            if (!cancelled) {
-                Errors.show(owner, what, ex);
-            }
-            f.complete(false);
-        });
-        Thread thread = new Thread(t, what);
+        }, what);
         thread.setDaemon(true);
         thread.start();
         return f;
     }
 
-    private void end(String text) {
+    private <T> void finish(String what, Task<T> t, Consumer<T> done, CompletableFuture<Boolean> f) {
+        switch (t.getState()) {
+            case SUCCEEDED -> {
+                end(what + ": done");
+                try {
+                    done.accept(t.getValue());
+                    f.complete(true);
+                } catch (RuntimeException ex) {
+                    Errors.show(owner, what, ex);
+                    f.complete(false);
+                }
+            }
+            case FAILED -> {
+                Throwable ex = t.getException();
+                boolean cancelled = ex instanceof CancellationException;
+                end(what + (cancelled ? ": cancelled" : ": failed"));
+                if (!cancelled) {
+                    Errors.show(owner, what, ex);
+                }
+                f.complete(false);
+            }
+            default -> {
+                end(what + ": cancelled");
+                f.complete(false);
+            }
+        }
+    }
+
+    /** Unbinds the bar from the task and shows {@code text}; the job may still be finishing. */
+    private void release(String text) {
         bar.progressProperty().unbind();
         stage.textProperty().unbind();
-        bar.setProgress(text.endsWith("done") ? 1 : 0);
         stage.setText(text);
-        busy.set(false);
         cancel.setDisable(true);
+    }
+
+    private void end(String text) {
+        release(text);
+        bar.setProgress(text.endsWith("done") ? 1 : 0);
+        busy.set(false);
     }
 
     /** Runs {@code r} on the UI thread now if on it, else later. */

@@ -38,6 +38,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import org.mistudio.app.Numbers;
+import org.mistudio.acquisition.model.ChannelInfo;
+import org.mistudio.acquisition.model.Recording;
+import org.mistudio.app.workspace.AttemptModels;
+import org.mistudio.app.workspace.ExtractionParameters;
+import org.mistudio.app.workspace.PreprocessingSettings;
 import org.mistudio.app.workspace.Scores;
 import org.mistudio.app.workspace.TrainingAttempt;
 import org.mistudio.app.workspace.Workspace;
@@ -51,12 +57,21 @@ import org.mistudio.dsp.evaluation.StratifiedKFold;
 import org.mistudio.dsp.features.Feature;
 import org.mistudio.dsp.features.FeatureSelection;
 import org.mistudio.dsp.features.FeatureTensor;
+import org.mistudio.dsp.online.CausalEpoching;
+import org.mistudio.models.net.Networks;
+import org.mistudio.models.network.NetworkModelTrainer;
+import org.mistudio.models.persist.ModelMetadata;
+import org.mistudio.models.train.EpochReport;
+import org.mistudio.models.train.TrainingSettings;
 
 /**
  * Training on the current extraction: the selected features (added from the r² map, typed, or the top N by |r²|),
- * shrinkage LDA (Ledoit-Wolf) cross-validated with k folds while the fold accuracies appear live, the results
- * (accuracy, kappa, confusion matrix, chance level and its binomial threshold, Müller-Putz et al. 2008) and every
- * attempt of the workspace in a sortable table. Each training is recorded as a new attempt.
+ * shrinkage LDA (Ledoit-Wolf) cross-validated with k folds while the fold accuracies appear live, or one of the five
+ * networks trained on the extraction's recordings, classes and epoch of interest with early stopping while its
+ * learning curve (loss and accuracy per epoch, training and validation) grows; the results (accuracy, kappa,
+ * confusion matrix, chance level and its binomial threshold, Müller-Putz et al. 2008) and every attempt of the
+ * workspace in a sortable table. Each training is recorded as a new attempt with its model file
+ * ({@link AttemptModels}).
  */
 public final class TrainingView implements View {
 
@@ -70,7 +85,19 @@ public final class TrainingView implements View {
     private final TextField typed = new TextField();
     private final Spinner<Integer> topN = new Spinner<>(1, 50, 3);
     private final RadioButton lda = new RadioButton("Shrinkage LDA (Ledoit-Wolf) on the selected features");
-    private final RadioButton network = new RadioButton("Network (EEGNet family)");
+    private final RadioButton network = new RadioButton("Network (EEGNet family) on the extraction's trials");
+    private final ChoiceBox<String> architecture = new ChoiceBox<>(FXCollections.observableArrayList(Networks.NAMES));
+    private final Spinner<Integer> epochs = new Spinner<>(1, 2000, 100);
+    private final Spinner<Integer> patience = new Spinner<>(0, 500, 15);
+    private final Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, 42);
+    private final Label networkData = new Label();
+    private final StackPane charts = new StackPane();
+    private final VBox curves;
+    private final XYChart.Series<Number, Number> trainLoss = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> validationLoss = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> trainAccuracy = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> validationAccuracy = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> keptEpoch = new XYChart.Series<>();
     private final ChoiceBox<String> validation = new ChoiceBox<>(FXCollections.observableArrayList(
             "k-fold (contiguous)", "stratified k-fold"));
     private final Spinner<Integer> folds = new Spinner<>(2, 20, 5);
@@ -108,26 +135,60 @@ public final class TrainingView implements View {
         lda.setToggleGroup(classifier);
         network.setToggleGroup(classifier);
         lda.setSelected(true);
-        // The place for network training: the models module's trainer (issue 8) plugs in here with its settings
-        // (network, epochs, transfer) and a learning curve in the live chart. Until then it is off, not imitated.
-        network.setDisable(true);
-        Label networkNote = new Label("Network training comes with the models trainer (issue 8).");
-        networkNote.setStyle("-fx-text-fill: #666666;");
-        network.setTooltip(new Tooltip("Not available in this version."));
-        validation.setValue("k-fold (contiguous)");
+        architecture.setValue("eegnet");
+        architecture.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return name == null ? "" : NETWORK_NAMES.getOrDefault(name, name);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        architecture.setId("architecture");
+        for (Spinner<Integer> sp : List.of(epochs, patience, seed)) {
+            sp.setEditable(true);
+            sp.setPrefWidth(90);
+        }
+        epochs.setId("epochs");
+        patience.setId("patience");
+        seed.setId("seed");
+        epochs.setTooltip(new Tooltip("Epoch limit; training stops earlier when the validation loss stops falling"));
+        patience.setTooltip(new Tooltip("Epochs without a new best validation loss before stopping (0: never)"));
+        GridPane networkGrid = new GridPane();
+        networkGrid.setHgap(6);
+        networkGrid.setVgap(4);
+        networkGrid.addRow(0, new Label("Network"), architecture);
+        networkGrid.addRow(1, new Label("Epochs at most"), epochs);
+        networkGrid.addRow(2, new Label("Patience"), patience);
+        networkGrid.addRow(3, new Label("Seed"), seed);
+        networkData.setWrapText(true);
+        networkData.setStyle("-fx-text-fill: #555555;");
+        VBox networkBox = new VBox(4, networkGrid, networkData);
+        networkBox.setPadding(new Insets(0, 0, 0, 22));
+        networkBox.disableProperty().bind(network.selectedProperty().not());
+        network.setId("network");
+        lda.setId("lda");        validation.setValue("k-fold (contiguous)");
         folds.setPrefWidth(70);
-        Button train = new Button("Train and cross-validate");
+        Button train = new Button();
+        train.textProperty().bind(javafx.beans.binding.Bindings.when(network.selectedProperty())
+                .then("Train network").otherwise("Train and cross-validate"));
         train.setId("train");
         train.setDefaultButton(true);
         train.setOnAction(e -> train());
         train.disableProperty().bind(job.busyProperty().or(bench.current().isNull()));
 
+        HBox validationBox = new HBox(6, new Label("Validation"), validation, new Label("folds"), folds);
+        validationBox.setAlignment(Pos.CENTER_LEFT);
+        validationBox.setPadding(new Insets(0, 0, 0, 22));
+        validationBox.disableProperty().bind(network.selectedProperty());
         VBox left = new VBox(8,
                 bold("Selected features"), features,
                 new HBox(6, typed, add, remove, clear),
                 new HBox(6, auto, new Label("N"), topN),
-                bold("Classifier"), lda, new VBox(2, network, networkNote),
-                bold("Validation"), new HBox(6, validation, new Label("folds"), folds),
+                bold("Classifier"), lda, validationBox, network, networkBox,
                 new HBox(10, train), job.root());
         left.setPadding(new Insets(8));
         left.setPrefWidth(420);
@@ -154,27 +215,32 @@ public final class TrainingView implements View {
         Label confusionTitle = bold("Confusion matrix (rows: true class, columns: predicted)");
         confusionTitle.setWrapText(true);
         VBox resultBox = new VBox(6, bold("Result"), result, confusionTitle, confusion);
-        HBox upper = new HBox(10, live, resultBox);
-        HBox.setHgrow(live, Priority.ALWAYS);
+        curves = learningCurve();
+        charts.getChildren().addAll(live, curves);
+        curves.visibleProperty().bind(network.selectedProperty());
+        live.visibleProperty().bind(network.selectedProperty().not());
+        HBox upper = new HBox(10, charts, resultBox);
+        HBox.setHgrow(charts, Priority.ALWAYS);
         resultBox.setPrefWidth(380);
 
-        attempts.getColumns().add(col("Id", a -> a.id(), 45));
-        attempts.getColumns().add(col("Date (UTC)", a -> a.created().replace('T', ' ').replace("Z", ""), 140));
+        attempts.getColumns().add(col("Id", a -> a.id(), 40));
+        attempts.getColumns().add(col("Date (UTC)", a -> a.created().replace('T', ' ').replace("Z", ""), 150));
         attempts.getColumns().add(col("Extr.", TrainingAttempt::extraction, 45));
-        attempts.getColumns().add(col("Method", TrainingAttempt::method, 70));
-        attempts.getColumns().add(col("Features", a -> String.join(" ", a.features()), 150));
-        attempts.getColumns().add(col("Validation", a -> a.settings().getOrDefault("validation", ""), 95));
+        attempts.getColumns().add(col("Method", TrainingAttempt::method, 75));
+        attempts.getColumns().add(col("Features", a -> String.join(" ", a.features()), 140));
+        attempts.getColumns().add(col("Validation", a -> a.settings().getOrDefault("validation", ""), 85));
         attempts.getColumns().add(number("Accuracy", a -> a.scores().accuracy()));
         attempts.getColumns().add(number("Kappa", a -> a.scores().kappa()));
         attempts.getColumns().add(number("Threshold", a -> a.scores().chanceThreshold()));
-        attempts.getColumns().add(col("> chance", a -> a.scores().aboveChance() ? "yes" : "no", 80));
-        attempts.getColumns().add(col("Model file", a -> a.modelFile() == null ? "none yet" : a.modelFile(), 80));
+        attempts.getColumns().add(col("> chance", a -> a.scores().aboveChance() ? "yes" : "no", 70));
+        attempts.getColumns().add(col("Model file", a -> a.modelFile() == null ? "none" : a.modelFile(), 135));
         attempts.setPlaceholder(new Label("No training attempt yet."));
         attempts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Button use = new Button("Use for live session");
         use.disableProperty().bind(attempts.getSelectionModel().selectedItemProperty().isNull());
         use.setId("use-for-live");
         use.setOnAction(e -> useForLive(attempts.getSelectionModel().getSelectedItem()));
+        use.setTooltip(new Tooltip("Shows the attempt's model file and the command that runs a live session with it"));
         VBox history = new VBox(6, new HBox(10, bold("Attempts of this workspace (click a header to sort)"), use),
                 attempts);
         VBox.setVgrow(attempts, Priority.ALWAYS);
@@ -184,7 +250,102 @@ public final class TrainingView implements View {
         root.setLeft(left);
         root.setCenter(right);
         bench.state().addListener((o, was, now) -> refresh());
+        bench.current().addListener((o, was, now) -> describeNetworkData());
+        describeNetworkData();
         refresh();
+    }
+
+    /** Display names of {@link Networks#NAMES}. */
+    static final Map<String, String> NETWORK_NAMES = Map.of("shallow", "Shallow ConvNet", "deep", "Deep ConvNet",
+            "eegnet", "EEGNet-8,2", "eegnet-fusion", "EEGNet Fusion", "mi-eegnet", "MI-EEGNet");
+
+    /** Loss above, accuracy below, both over epochs, training and validation. */
+    private VBox learningCurve() {
+        NumberAxis lossEpoch = epochAxis();
+        NumberAxis lossAxis = new NumberAxis();
+        lossAxis.setLabel("Loss");
+        lossAxis.setForceZeroInRange(true);
+        LineChart<Number, Number> loss = new LineChart<>(lossEpoch, lossAxis);
+        NumberAxis accEpoch = epochAxis();
+        NumberAxis accAxis = new NumberAxis(0, 105, 20);
+        accAxis.setLabel("Accuracy (%)");
+        LineChart<Number, Number> acc = new LineChart<>(accEpoch, accAxis);
+        trainLoss.setName("training");
+        validationLoss.setName("validation");
+        trainAccuracy.setName("training");
+        validationAccuracy.setName("validation");
+        keptEpoch.setName("kept epoch");
+        loss.getData().addAll(List.of(trainLoss, validationLoss));
+        acc.getData().addAll(List.of(trainAccuracy, validationAccuracy, keptEpoch));
+        loss.setTitle("Learning curve: cross-entropy loss per epoch");
+        acc.setTitle("Accuracy per epoch");
+        for (LineChart<Number, Number> c : List.of(loss, acc)) {
+            c.setAnimated(false);
+            c.setCreateSymbols(true);
+            c.setPrefHeight(215);
+            c.setMinHeight(200);
+            c.setLegendSide(javafx.geometry.Side.RIGHT);
+        }
+        VBox box = new VBox(0, loss, acc);
+        box.setId("learning-curve");
+        return box;
+    }
+
+    private NumberAxis epochAxis() {
+        NumberAxis a = new NumberAxis(0, 5, 1);
+        a.setLabel("Epoch");
+        a.setMinorTickVisible(false);
+        epochAxes.add(a);
+        return a;
+    }
+
+    private final List<NumberAxis> epochAxes = new ArrayList<>();
+
+    /** Whole epochs on the x axes, 0 to the round number after {@code last}, at most about 10 ticks. */
+    private void fitEpochAxes(int last) {
+        int step = 1;
+        for (int s : new int[] {1, 2, 5, 10, 20, 50, 100, 200, 500}) {
+            step = s;
+            if (Math.max(5, last) <= 10 * s) {
+                break;
+            }
+        }
+        // Past the last epoch, so that its points are not cut by the frame.
+        int upper = Math.max(5, (last / step + 1) * step);
+        for (NumberAxis a : epochAxes) {
+            a.setUpperBound(upper);
+            a.setTickUnit(step);
+        }
+    }
+
+    /** Says what a network would train on: the extraction's recordings, classes and window, and the band. */
+    private void describeNetworkData() {
+        Workbench.Extracted x = bench.current().get();
+        if (x == null) {
+            networkData.setText("Trains on the current extraction's recordings and classes: extract first.");
+            return;
+        }
+        CausalEpoching ep = networkEpoching(x.extraction().parameters());
+        networkData.setText(String.format(Locale.ROOT, "Trials of extraction %s: %s, window %s-%s s after the cue, "
+                        + "band-pass %s-%s Hz (causal Butterworth %d, as live); %d %% held out for early stopping.",
+                x.extraction().id(), String.join(" vs ", x.classes()), Numbers.plain(ep.tmin()),
+                Numbers.plain(ep.tmax()), Numbers.plain(ep.lowHz()), Numbers.plain(ep.highHz()), ep.order(),
+                Math.round(100 * TrainingSettings.defaults().validationFraction())));
+    }
+
+    /** Band used for networks when the extraction has none: the mu and beta bands. */
+    static final double[] DEFAULT_BAND = {8, 30};
+
+    /**
+     * How a network's trials are cut from an extraction's recordings: its classes and epoch of interest, its
+     * band-pass (else {@link #DEFAULT_BAND}), filtered causally as the live decoder filters.
+     */
+    static CausalEpoching networkEpoching(ExtractionParameters p) {
+        PreprocessingSettings pre = p.preprocessing();
+        double lo = pre.bandpassLow() != null ? pre.bandpassLow() : DEFAULT_BAND[0];
+        double hi = pre.bandpassHigh() != null ? pre.bandpassHigh() : DEFAULT_BAND[1];
+        int order = pre.bandpassLow() != null && pre.filterOrder() > 0 ? pre.filterOrder() : 4;
+        return new CausalEpoching(p.classes(), lo, hi, order, p.epochStart(), p.epochStart() + p.epochLength());
     }
 
     private static Label bold(String text) {
@@ -213,7 +374,7 @@ public final class TrainingView implements View {
                 setText(empty || d == null ? null : String.format(Locale.ROOT, "%.3f", d));
             }
         });
-        c.setPrefWidth(80);
+        c.setPrefWidth(75);
         return c;
     }
 
@@ -256,8 +417,21 @@ public final class TrainingView implements View {
         bench.selectedFeatures().setAll(top);
     }
 
-    /** Cross-validates LDA on the selected features off the UI thread; records the attempt when done. */
+    /** Trains what the classifier choice says: LDA on the selected features, or a network. */
     public CompletableFuture<Boolean> train() {
+        return network.isSelected() ? trainNetwork() : trainLda();
+    }
+
+    /** What a background training hands to the UI thread. */
+    private record Outcome(Scores scores, Map<String, String> settings, ModelMetadata metadata,
+                           Map<String, byte[]> entries) {
+    }
+
+    /**
+     * Cross-validates LDA on the selected features off the UI thread, then fits it on all trials for the model file;
+     * records the attempt when done.
+     */
+    public CompletableFuture<Boolean> trainLda() {
         Workbench.Extracted x = bench.current().get();
         List<Feature> chosen;
         try {
@@ -295,39 +469,145 @@ public final class TrainingView implements View {
         NumberAxis axis = (NumberAxis) live.getXAxis();
         axis.setUpperBound(k + 0.5);
         var p = x.extraction().parameters();
-        return job.run("Training LDA", progress -> Evaluation.run(new FeatureSelection.Selected(chosen, 0, p.fmin(),
-                p.fmax(), Lda.lsqrAuto()), t, y, cv, FeatureTensor::subset, ALPHA, (done, total, acc) -> {
-                    progress.update("fold " + done + " of " + total, (double) done / total);
-                    Platform.runLater(() -> foldSeries.getData().add(new XYChart.Data<>(done, 100 * acc)));
-                }), report -> {
+        String validationSetting = (stratified ? "stratified:" : "kfold:") + k;
+        return job.run("Training LDA", progress -> {
+            Evaluation.Report report = Evaluation.run(new FeatureSelection.Selected(chosen, 0, p.fmin(), p.fmax(),
+                    Lda.lsqrAuto()), t, y, cv, FeatureTensor::subset, ALPHA, (done, total, acc) -> {
+                        progress.update("fold " + done + " of " + total, 0.9 * done / total);
+                        Platform.runLater(() -> foldSeries.getData().add(new XYChart.Data<>(done, 100 * acc)));
+                    });
             Scores s = new Scores(report.accuracy(), report.accuracyStd(), report.foldAccuracy(), report.kappa(),
                     names, report.confusion().counts(), report.chance(), report.chanceThreshold(),
                     report.distinctTestTrials());
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("classifier", LDA);
             settings.put("featureKind", kind);
-            settings.put("validation", (stratified ? "stratified:" : "kfold:") + k);
+            settings.put("validation", validationSetting);
             settings.put("chanceAlpha", Double.toString(ALPHA));
-            try {
-                Workspace w = bench.update(ws -> ws.withAttempt(new TrainingAttempt(ws.nextAttemptId(),
-                        Workspace.stamp(Instant.now()), x.extraction().id(), "lda",
-                        chosen.stream().map(Feature::toString).toList(), settings, s,
-                        // No model file yet: ModelFile (.mimodel) is being built with the live session. When it
-                        // lands, fit on all trials, save it under the workspace folder and record its path here.
-                        null)));
-                lastAttempt = w.attempts().get(w.attempts().size() - 1);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            if (!kind.equals(Workbench.Extracted.PSD)) {
+                settings.put("model", "none: node-strength features have no live model kind yet");
+                return new Outcome(s, settings, null, null);
             }
-            showScores(s);
-            attempts.getSelectionModel().select(lastAttempt);
+            progress.update("fitting on all trials for the model file", 0.95);
+            Recording first = bench.recording(x.extraction().recordings().get(0));
+            List<String> units = first.select(t.channels()).channels().stream().map(ChannelInfo::unit).toList();
+            AttemptModels.PsdLda m = AttemptModels.psdLda(x.extraction(), t, chosen, first.samplingRate(), units, s,
+                    (stratified ? "stratified " : "contiguous ") + k + "-fold cross-validation");
+            settings.put("model", "psd-lda: the scored features and shrinkage LDA, fitted on all " + t.trialCount()
+                    + " trials");
+            List<String> differs = AttemptModels.liveDifferences(p);
+            settings.put("live", differs.isEmpty() ? "computes the scored features from the raw window"
+                    : "differs from the scored features: " + String.join("; ", differs));
+            return new Outcome(s, settings, m.metadata(), m.entries());
+        }, o -> {
+            record(x, "lda", chosen.stream().map(Feature::toString).toList(), o);
+            showScores(o.scores(), String.format(Locale.ROOT, "Accuracy %.1f %% ± %.1f (mean ± sd over %d folds)",
+                    100 * o.scores().accuracy(), 100 * o.scores().accuracyStd(), o.scores().foldAccuracy().length));
         });
     }
 
-    private void showScores(Scores s) {
-        result.setText(String.format(Locale.ROOT, "Accuracy %.1f %% ± %.1f (mean ± sd over %d folds)%nKappa %.3f%n"
+    /**
+     * Trains the chosen network off the UI thread on the current extraction's recordings (its classes and epoch of
+     * interest, causally band-passed), drawing the learning curve as epochs finish; Cancel stops it after the running
+     * epoch. Records the attempt with the model file when done.
+     */
+    public CompletableFuture<Boolean> trainNetwork() {
+        Workbench.Extracted x = bench.current().get();
+        if (x == null) {
+            Errors.show(bench.owner(), "Cannot train", "extract features first: a network trains on the extraction's "
+                    + "recordings, classes and epoch of interest");
+            return CompletableFuture.completedFuture(false);
+        }
+        String arch = architecture.getValue();
+        String display = NETWORK_NAMES.getOrDefault(arch, arch);
+        CausalEpoching ep = networkEpoching(x.extraction().parameters());
+        TrainingSettings ts = TrainingSettings.defaults().withEpochs(epochs.getValue())
+                .withPatience(patience.getValue()).withSeed(seed.getValue());
+        for (XYChart.Series<Number, Number> series : List.of(trainLoss, validationLoss, trainAccuracy,
+                validationAccuracy, keptEpoch)) {
+            series.getData().clear();
+        }
+        fitEpochAxes(0);
+        List<String> paths = x.extraction().recordings();
+        return job.run("Training " + display, progress -> {
+            progress.update("cutting trials", 0);
+            List<Recording> runs = bench.recordings(paths);
+            List<String> names = paths.stream().map(s -> java.nio.file.Path.of(s).getFileName().toString()).toList();
+            try (NetworkModelTrainer.Trained t = NetworkModelTrainer.train(runs, names,
+                    new NetworkModelTrainer.Spec(arch, ep, ts), AttemptModels.version(), r -> {
+                        // Throws once Cancel was pressed, which stops the trainer after this epoch.
+                        progress.update(String.format(Locale.ROOT, "epoch %d (at most %d): validation accuracy "
+                                + "%.0f %%", r.epoch(), r.maxEpochs(), 100 * r.validationAccuracy()),
+                                (double) r.epoch() / r.maxEpochs());
+                        Platform.runLater(() -> addEpoch(r));
+                    })) {
+                ModelMetadata md = t.metadata();
+                Map<String, Object> m = md.metrics();
+                Map<String, String> settings = new LinkedHashMap<>();
+                settings.put("classifier", display);
+                settings.put("validation", "split:" + Math.round(100 * ts.validationFraction()) + "%");
+                settings.put("epochs", "limit " + ts.epochs() + ", ran " + m.get("epochs_run") + ", kept "
+                        + m.get("best_epoch"));
+                settings.put("patience", Integer.toString(ts.patience()));
+                settings.put("seed", Long.toString(ts.seed()));
+                settings.put("batch", Integer.toString(ts.batchSize()));
+                settings.put("band", String.format(Locale.ROOT, "%s-%s Hz causal Butterworth order %d",
+                        Numbers.plain(ep.lowHz()), Numbers.plain(ep.highHz()), ep.order()));
+                settings.put("window", Numbers.plain(ep.tmin()) + "-" + Numbers.plain(ep.tmax()) + " s after the cue");
+                settings.put("chanceAlpha", Double.toString(NetworkModelTrainer.CHANCE_ALPHA));
+                settings.put("model", "network: the kept epoch's weights, as scored on the validation split");
+                return new Outcome(AttemptModels.networkScores(md), settings, md, t.entries());
+            }
+        }, o -> {
+            record(x, arch, List.of(), o);
+            Map<String, Object> m = o.metadata().metrics();
+            int best = ((Number) m.get("best_epoch")).intValue();
+            keptEpoch.getData().setAll(List.of(new XYChart.Data<>(best, 0), new XYChart.Data<>(best, 100)));
+            // A dashed vertical line, not two points.
+            keptEpoch.getData().forEach(d -> {
+                if (d.getNode() != null) {
+                    d.getNode().setVisible(false);
+                }
+            });
+            if (keptEpoch.getNode() != null) {
+                keptEpoch.getNode().setStyle("-fx-stroke-dash-array: 6 4;");
+            }
+            showScores(o.scores(), String.format(Locale.ROOT, "Validation accuracy %.1f %% (%d held-out trials, "
+                    + "epoch %d of %s kept)", 100 * o.scores().accuracy(), o.scores().testTrials(), best,
+                    m.get("epochs_run")));
+        });
+    }
+
+    /** Adds one epoch to the learning curve. UI thread. */
+    private void addEpoch(EpochReport r) {
+        fitEpochAxes(r.epoch());
+        trainLoss.getData().add(new XYChart.Data<>(r.epoch(), r.trainLoss()));
+        trainAccuracy.getData().add(new XYChart.Data<>(r.epoch(), 100 * r.trainAccuracy()));
+        if (!Double.isNaN(r.validationLoss())) {
+            validationLoss.getData().add(new XYChart.Data<>(r.epoch(), r.validationLoss()));
+            validationAccuracy.getData().add(new XYChart.Data<>(r.epoch(), 100 * r.validationAccuracy()));
+        }
+    }
+
+    /** Writes the model file (when there is a model) and records the attempt. UI thread. */
+    private void record(Workbench.Extracted x, String method, List<String> features, Outcome o) {
+        try {
+            String id = bench.workspace().state().nextAttemptId();
+            String file = o.metadata() == null ? null
+                    : AttemptModels.write(bench.workspace(), id, o.metadata(), o.entries());
+            Workspace w = bench.update(ws -> ws.withAttempt(new TrainingAttempt(id, Workspace.stamp(Instant.now()),
+                    x.extraction().id(), method, features, o.settings(), o.scores(), file)));
+            lastAttempt = w.attempts().get(w.attempts().size() - 1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        attempts.getSelectionModel().select(lastAttempt);
+    }
+
+    private void showScores(Scores s, String headline) {
+        result.setText(String.format(Locale.ROOT, "%s%nKappa %.3f%n"
                 + "Chance %.0f %%; above %.1f %% beats chance (binomial, p < %s, %d test trials)%n%s",
-                100 * s.accuracy(), 100 * s.accuracyStd(), s.foldAccuracy().length, s.kappa(), 100 * s.chanceLevel(),
+                headline, s.kappa(), 100 * s.chanceLevel(),
                 100 * s.chanceThreshold(), ALPHA, s.testTrials(), s.aboveChance() ? "Beats chance."
                         : "Does not beat chance."));
         confusion.getChildren().clear();
@@ -369,19 +649,62 @@ public final class TrainingView implements View {
         return l;
     }
 
-    private void useForLive(TrainingAttempt a) {
-        Optional<java.nio.file.Path> model = a.modelFile() == null ? Optional.empty()
-                : Optional.of(bench.workspace().folder().resolve(a.modelFile()));
-        bench.liveSession().use(a, model).ifPresent(problem -> {
+    /** Hands the attempt's model file to the live-session hook and shows its message (selectable, to copy). */
+    Optional<String> useForLive(TrainingAttempt a) {
+        Optional<String> message = bench.liveSession().use(a, Optional.ofNullable(
+                AttemptModels.file(bench.workspace(), a)));
+        message.ifPresent(text -> {
             Alert info = new Alert(Alert.AlertType.INFORMATION);
             if (bench.owner() != null && bench.owner().isShowing()) {
                 info.initOwner(bench.owner());
             }
             info.setTitle("MI Studio");
             info.setHeaderText("Use attempt " + a.id() + " for a live session");
-            info.setContentText(problem);
+            javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
+            area.setEditable(false);
+            area.setWrapText(true);
+            area.setPrefSize(620, 170);
+            info.getDialogPane().setContent(area);
+            lastLiveMessage = text;
             info.show();
         });
+        return message;
+    }
+
+    private String lastLiveMessage;
+
+    /** The last message "Use for live session" showed. */
+    Optional<String> lastLiveMessage() {
+        return Optional.ofNullable(lastLiveMessage);
+    }
+
+    /** Training and validation accuracy, loss and the kept epoch, as drawn. */
+    List<XYChart.Series<Number, Number>> curveSeries() {
+        return List.of(trainLoss, validationLoss, trainAccuracy, validationAccuracy, keptEpoch);
+    }
+
+    RadioButton ldaChoice() {
+        return lda;
+    }
+
+    RadioButton networkChoice() {
+        return network;
+    }
+
+    ChoiceBox<String> architectureChoice() {
+        return architecture;
+    }
+
+    Spinner<Integer> epochsSpinner() {
+        return epochs;
+    }
+
+    Spinner<Integer> patienceSpinner() {
+        return patience;
+    }
+
+    Spinner<Integer> seedSpinner() {
+        return seed;
     }
 
     Optional<TrainingAttempt> lastAttempt() {

@@ -75,7 +75,7 @@ public final class Workbench {
     private final ObjectProperty<Extracted> current = new SimpleObjectProperty<>();
     private final ObservableList<String> selectedFeatures = FXCollections.observableArrayList();
     private final ObjectProperty<String> featureKind = new SimpleObjectProperty<>(Extracted.PSD);
-    private LiveSessionHook liveSession = LiveSessionHook.NOT_YET;
+    private LiveSessionHook liveSession = LiveSessionHook.COMMAND_LINE;
 
     public Workbench(Window owner, OpenWorkspace workspace) {
         this.owner = owner;

@@ -17,8 +17,8 @@ import org.mistudio.dsp.features.R2Map;
 /**
  * Walks the workbench through a session on one recording and saves each screen as PNG, for documentation: the start
  * screen, the recording, the overview, FASTER's report, an extraction, the analysis after clicking the two
- * strongest motor cells, and training (the clicked features, then the top 3). Call it off the JavaFX thread, with
- * JavaFX started; it works in a scratch folder.
+ * strongest motor cells, training (the clicked features, then the top 3) and an EEGNet with its learning curve. Call
+ * it off the JavaFX thread, with JavaFX started; it works in a scratch folder.
  */
 public final class WorkbenchTour {
 
@@ -27,7 +27,7 @@ public final class WorkbenchTour {
 
     /** The file names written, in order. */
     public static final List<String> FILES = List.of("start.png", "recordings.png", "overview.png",
-            "preprocessing.png", "extraction.png", "analysis.png", "training.png");
+            "preprocessing.png", "extraction.png", "analysis.png", "training.png", "training-network.png");
 
     public static List<Path> run(Path recording, Path outDir, Path scratch) throws Exception {
         Files.createDirectories(outDir);
@@ -114,6 +114,17 @@ public final class WorkbenchTour {
             return pane.training().train();
         }));
         written.add(snap(stage[0], outDir, "training.png"));
+        // EEGNet on the same trials: the learning curve, and the attempts table with all three attempts.
+        await(fx(() -> {
+            TrainingView v = pane.training();
+            v.networkChoice().setSelected(true);
+            v.architectureChoice().setValue("eegnet");
+            v.epochsSpinner().getValueFactory().setValue(40);
+            v.patienceSpinner().getValueFactory().setValue(10);
+            v.seedSpinner().getValueFactory().setValue(42);
+            return v.train();
+        }));
+        written.add(snap(stage[0], outDir, "training-network.png"));
         fx(() -> {
             stage[0].close();
             return null;

@@ -68,4 +68,37 @@ class LiveCliTest {
         assertEquals(2, both.status());
         assertTrue(both.err().contains("give --model MODEL or --calibration"), both.err());
     }
+
+    @Test
+    void anEegNetModelDecodesLive(@TempDir Path dir) throws Exception {
+        // the network path of the live session: an EEGNet .mimodel loaded through its model kind, fed by the
+        // sliding-window decoder over LSL
+        StreamingSimulator cal = new StreamingSimulator(ChannelSets.BCI_IV_2A, 250, 0.6, 32, 1);
+        Path calFile = dir.resolve("calibration.edf");
+        RecordingFiles.write(SimulatedPatient.offlineSession(cal, GrazSchedule.of(GrazTiming.openVibe()
+                .withoutBaseline(), List.of(Stimulation.LEFT_HAND, Stimulation.RIGHT_HAND), 20, 3), 2,
+                LocalDateTime.of(2026, 1, 1, 9, 0)), calFile);
+        Path model = dir.resolve("eegnet.mimodel");
+        CliTest.Run t = CliTest.run("train", calFile.toString(), "--classes", "left_hand,right_hand", "--model",
+                "eegnet", "--band", "4,40", "--epochs", "40", "--patience", "10", "--batch", "16", "--out",
+                model.toString());
+        assertEquals(0, t.status(), t.err());
+
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Path rec = dir.resolve("online.edf");
+        CliTest.Run live;
+        try (SimulatedPatient p = SimulatedPatient.start(new StreamingSimulator(ChannelSets.BCI_IV_2A, 250, 0.6, 32, 2),
+                "net-eeg-" + id, LslConfig.machine(), "net-mk-" + id, 8, false)) {
+            live = CliTest.run("live", "--model", model.toString(), "--stream", "net-eeg-" + id, "--outlet",
+                    "net-mk-" + id, "--trials", "2", "--baseline", "0", "--record", rec.toString(), "--json",
+                    "--scope", "machine");
+        }
+        assertEquals(0, live.status(), live.err());
+        JsonNode j = Json.mapper().readTree(live.out());
+        assertEquals("online", j.get("mode").asText());
+        assertEquals(4, j.get("per_trial").size());
+        assertEquals(j.get("samples_received").asLong(), j.get("samples_recorded").asLong());
+        assertTrue(j.get("latency").get("median_ms").asDouble() > 0, live.out());
+        assertEquals(j.get("samples_recorded").asLong(), EdfReader.read(rec).sampleCount());
+    }
 }

@@ -44,7 +44,8 @@ import org.mistudio.dsp.features.R2Map;
 /**
  * The whole workflow on the real window (headless Monocle), driven through its controls as a person would: create a
  * workspace on the start screen, add the sample recording, extract features, click r² cells, train LDA, read the
- * score, change a parameter and extract again, then reopen the workspace from the recent list and find the attempt.
+ * score, train EEGNet and watch its learning curve, cancel a second network, change a parameter and extract again,
+ * then reopen the workspace from the recent list and find the attempts with their model files.
  */
 class WorkflowTest {
 
@@ -167,7 +168,84 @@ class WorkflowTest {
         assertEquals(expected.accuracy(), attempt.scores().accuracy(), 1e-12);
         assertEquals(expected.kappa(), attempt.scores().kappa(), 1e-12);
         assertTrue(attempt.scores().aboveChance(), "the sample's ERD is decodable: " + attempt.scores().accuracy());
-        assertEquals(null, attempt.modelFile());
+        // Its model file: the psd-lda model of what was scored, in the workspace folder.
+        assertEquals("models/a1.mimodel", attempt.modelFile());
+        assertTrue(Files.isRegularFile(folder.resolve("models/a1.mimodel")));
+        assertTrue(attempt.settings().get("model").startsWith("psd-lda: the scored features"),
+                attempt.settings().toString());
+        // Use for live session: the live-session window opens with the attempt's model file.
+        List<javafx.stage.Window> shown = Fx.run(() -> List.copyOf(javafx.stage.Window.getWindows()));
+        Stage live = Fx.run(() -> {
+            pane.training().attemptsTable().getSelectionModel().select(0);
+            fire(pane.root(), "use-for-live");
+            return (Stage) javafx.stage.Window.getWindows().stream().filter(w -> !shown.contains(w)).findFirst()
+                    .orElseThrow();
+        });
+        String liveModel = Fx.run(() -> ((javafx.scene.control.TextField) live.getScene().getRoot()
+                .lookup("#live-model")).getText());
+        assertEquals(folder.resolve("models/a1.mimodel").toAbsolutePath(), Path.of(liveModel).toAbsolutePath());
+        assertTrue(Fx.run(() -> pane.training().lastLiveMessage()).isEmpty(), "no message: the window opened");
+        Fx.run(() -> {
+            live.close();
+            return null;
+        });
+
+        // A network: EEGNet, 4 epochs, the learning curve grows epoch by epoch.
+        Fx.run(() -> {
+            TrainingView v = pane.training();
+            v.networkChoice().setSelected(true);
+            v.architectureChoice().setValue("eegnet");
+            v.epochsSpinner().getValueFactory().setValue(4);
+            v.patienceSpinner().getValueFactory().setValue(0);
+            v.seedSpinner().getValueFactory().setValue(1);
+            fire(pane.root(), "train");
+            return null;
+        });
+        assertTrue(await(Fx.run(() -> pane.training().job().finished())), "network trained");
+        TrainingAttempt net = Fx.run(() -> pane.training().lastAttempt().orElseThrow());
+        List<Integer> points = Fx.run(() -> pane.training().curveSeries().stream().map(c -> c.getData().size())
+                .toList());
+        assertEquals(List.of(4, 4, 4, 4, 2), points, "loss and accuracy, training and validation, per epoch; the "
+                + "kept epoch as a vertical line");
+        assertEquals("a2", net.id());
+        assertEquals("eegnet", net.method());
+        assertEquals("models/a2.mimodel", net.modelFile());
+        assertTrue(net.settings().get("epochs").startsWith("limit 4, ran 4, kept "), net.settings().toString());
+        var curve = Fx.run(() -> List.copyOf(pane.training().curveSeries().get(3).getData()));
+        assertTrue(curve.stream().anyMatch(d -> Math.abs(d.getYValue().doubleValue() - 100 * net.scores().accuracy())
+                < 1e-9), "the kept validation accuracy is one of the curve's points");
+        assertTrue(Fx.run(() -> pane.training().result().getText()).startsWith("Validation accuracy"));
+        org.mistudio.models.persist.ModelFile.Contents model = org.mistudio.models.persist.ModelFile.read(
+                folder.resolve(net.modelFile()));
+        assertEquals("eegnet", model.metadata().architecture());
+        assertEquals(x.psd().trialCount(), ((Number) model.metadata().metrics().get("trials")).intValue(),
+                "the network trained on the extraction's trials");
+
+        // Cancel: a long training stops after the running epoch, records nothing, and frees the bar.
+        Fx.run(() -> {
+            pane.training().epochsSpinner().getValueFactory().setValue(500);
+            fire(pane.root(), "train");
+            return null;
+        });
+        for (int i = 0; i < 600 && Fx.run(() -> pane.training().curveSeries().get(0).getData().size()) < 2; i++) {
+            Thread.sleep(50);
+        }
+        int atCancel = Fx.run(() -> {
+            pane.training().job().cancel();
+            return pane.training().curveSeries().get(0).getData().size();
+        });
+        assertFalse(await(Fx.run(() -> pane.training().job().finished())), "cancelled");
+        Thread.sleep(200);
+        int after = Fx.run(() -> pane.training().curveSeries().get(0).getData().size());
+        assertTrue(after >= 2 && after <= atCancel + 1, "stopped after the running epoch: " + atCancel + " -> "
+                + after + "; " + Fx.run(() -> Errors.last().get()));
+        assertEquals(2, WorkspaceStore.load(folder).attempts().size(), "a cancelled training records no attempt");
+        assertFalse(Fx.run(() -> pane.training().job().busyProperty().get()));
+        Fx.run(() -> {
+            pane.training().networkChoice().setSelected(false);
+            pane.training().ldaChoice().setSelected(true);
+            return null;
+        });
 
         // Another shift makes a second extraction; the attempt stays.
         Fx.run(() -> {
@@ -180,7 +258,7 @@ class WorkflowTest {
         Workspace saved = WorkspaceStore.load(folder);
         assertEquals(List.of("e1", "e2"), saved.extractions().stream().map(e -> e.id()).toList());
         assertEquals(0.1, saved.extractions().get(1).parameters().shift(), 0);
-        assertEquals(1, saved.attempts().size());
+        assertEquals(2, saved.attempts().size());
 
         // Reopen from the start screen's recent list, as after a restart.
         List<WorkbenchPane> reopened = new ArrayList<>();
@@ -195,6 +273,10 @@ class WorkflowTest {
             assertEquals(attempt.id(), back.id());
             assertEquals(attempt.scores().accuracy(), back.scores().accuracy(), 0);
             assertEquals(features, back.features());
+            TrainingAttempt backNet = reopened.get(0).training().attemptsTable().getItems().get(1);
+            assertEquals("a2", backNet.id());
+            assertEquals("models/a2.mimodel", backNet.modelFile());
+            assertEquals(net.scores().accuracy(), backNet.scores().accuracy(), 0);
             again.close();
             return null;
         });

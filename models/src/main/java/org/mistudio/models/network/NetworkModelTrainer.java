@@ -9,6 +9,8 @@ import org.mistudio.acquisition.model.ChannelInfo;
 import org.mistudio.acquisition.model.Epochs;
 import org.mistudio.acquisition.model.Recording;
 import org.mistudio.dsp.decode.ClassLabels;
+import org.mistudio.dsp.evaluation.ChanceLevel;
+import org.mistudio.dsp.evaluation.Metrics;
 import org.mistudio.dsp.online.CausalEpoching;
 import org.mistudio.models.net.EegNetwork;
 import org.mistudio.models.net.Networks;
@@ -26,6 +28,9 @@ import org.mistudio.models.train.TrainingSettings;
  * the benchmark's job).
  */
 public final class NetworkModelTrainer {
+
+    /** Significance of the chance threshold reported for the validation split. */
+    public static final double CHANCE_ALPHA = 0.05;
 
     private NetworkModelTrainer() {
     }
@@ -86,6 +91,22 @@ public final class NetworkModelTrainer {
         metrics.put("best_epoch", trained.bestEpoch());
         metrics.put("epochs_run", trained.history().size());
         metrics.put("seconds", trained.seconds());
+        // The kept weights on the validation trials: the confusion matrix and kappa of what is saved.
+        int[] val = trained.validationTrials();
+        if (val.length > 0) {
+            float[][][] vx = new float[val.length][][];
+            int[] vy = new int[val.length];
+            for (int i = 0; i < val.length; i++) {
+                vx[i] = e.data()[val[i]];
+                vy[i] = y[val[i]];
+            }
+            int[] pred = trained.predict(vx);
+            int[] labels = java.util.stream.IntStream.range(0, classNames.size()).toArray();
+            metrics.put("validation_trials", val.length);
+            metrics.put("confusion_matrix", Metrics.confusionMatrix(vy, pred, labels).counts());
+            metrics.put("kappa", Metrics.cohenKappa(vy, pred));
+            metrics.put("chance_threshold", ChanceLevel.threshold(val.length, classNames.size(), CHANCE_ALPHA));
+        }
         metrics.put("chance_level", 1.0 / classNames.size());
         metrics.put("trials", e.trialCount());
         Map<String, Integer> perClass = new LinkedHashMap<>();

@@ -37,7 +37,9 @@ public final class EegTrainer {
 
     /**
      * Trains {@code network} on trials {@code x} (trial x channel x sample) with class indices {@code y} in
-     * [0, classes). The returned network owns native memory: close it.
+     * [0, classes). The returned network owns native memory: close it. To stop early (a Cancel button), let
+     * {@code listener} throw: the exception leaves this method after the epoch that reported, with the native memory
+     * of the unfinished training freed.
      */
     public static TrainedNetwork fit(EegNetwork network, float[][][] x, int[] y, TrainingSettings s,
                                      ProgressListener listener) {
@@ -68,7 +70,7 @@ public final class EegTrainer {
         int[] val = split[1];
         ChannelScaler scaler = ChannelScaler.fit(x, train);
 
-        DjlEngine.engine();
+        DjlEngine.gradOffOnThisThread();
         DjlEngine.seed(s.seed());
         Model model = Model.newInstance(network.name(), Device.cpu(), DjlEngine.PYTORCH);
         boolean ok = false;
@@ -179,7 +181,7 @@ public final class EegTrainer {
             }
             ok = true;
             return new TrainedNetwork(network, model, scaler, history, bestEpoch,
-                    (System.nanoTime() - started) / 1e9);
+                    (System.nanoTime() - started) / 1e9, val);
         } finally {
             if (!ok) {
                 model.close();

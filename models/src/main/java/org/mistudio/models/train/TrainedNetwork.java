@@ -26,9 +26,11 @@ public final class TrainedNetwork implements AutoCloseable {
     private final List<EpochReport> history;
     private final int bestEpoch;
     private final double seconds;
+    private final int[] validationTrials;
 
     TrainedNetwork(EegNetwork network, Model model, ChannelScaler scaler, List<EpochReport> history, int bestEpoch,
-                   double seconds) {
+                   double seconds, int[] validationTrials) {
+        this.validationTrials = validationTrials.clone();
         this.scaler = scaler;
         this.network = network;
         this.model = model;
@@ -61,6 +63,11 @@ public final class TrainedNetwork implements AutoCloseable {
         return bestEpoch;
     }
 
+    /** Indices of the trials held out for validation (early stopping), ascending; empty for a loaded network. */
+    public int[] validationTrials() {
+        return validationTrials.clone();
+    }
+
     /** Wall time of training, seconds. */
     public double seconds() {
         return seconds;
@@ -71,6 +78,7 @@ public final class TrainedNetwork implements AutoCloseable {
      * {@link #scaler()}; inference mode: no dropout, batch norm with running statistics).
      */
     public float[][] predictProbabilities(float[][][] x) {
+        DjlEngine.gradOffOnThisThread();
         float[][] out = new float[x.length][];
         int batch = 64;
         for (int from = 0; from < x.length; from += batch) {
@@ -140,7 +148,7 @@ public final class TrainedNetwork implements AutoCloseable {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
                 network.block().loadParameters(model.getNDManager(), in);
             }
-            return new TrainedNetwork(network, model, scaler, List.of(), 0, 0);
+            return new TrainedNetwork(network, model, scaler, List.of(), 0, 0, new int[0]);
         } catch (MalformedModelException | IOException | RuntimeException e) {
             model.close();
             throw new IOException(network.name() + " parameters: " + e.getMessage(), e);

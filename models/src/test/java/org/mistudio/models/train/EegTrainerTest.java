@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.mistudio.dsp.evaluation.ChanceLevel;
 import org.mistudio.dsp.evaluation.Metrics;
+import org.mistudio.models.DjlEngine;
 import org.mistudio.models.net.EegNetwork;
 import org.mistudio.models.net.MaxNorm;
 import org.mistudio.models.net.Networks;
@@ -101,6 +102,58 @@ class EegTrainerTest {
         for (int i = 0; i < p1.length; i++) {
             assertArrayEquals(p1[i], p2[i], 0f);
         }
+    }
+
+    /**
+     * A listener that throws stops training after the epoch it was told of (the GUI's Cancel); the exception is the
+     * listener's own, and the engine trains as before afterwards: the same seed repeats the cancelled run's epochs.
+     */
+    @Test
+    void aThrowingListenerCancelsAfterItsEpoch() {
+        TrainingSettings s = settings().withEpochs(20).withPatience(0);
+        List<EpochReport> seen = new ArrayList<>();
+        java.util.concurrent.CancellationException stop = new java.util.concurrent.CancellationException("cancelled");
+        java.util.concurrent.CancellationException thrown = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.CancellationException.class,
+                () -> EegTrainer.fit(Networks.create("eegnet", 22, 256, 2), train.x, train.y, s, r -> {
+                    seen.add(r);
+                    if (r.epoch() == 2) {
+                        throw stop;
+                    }
+                }).close());
+        assertTrue(thrown == stop, "the listener's exception comes out unchanged");
+        assertEquals(List.of(1, 2), seen.stream().map(EpochReport::epoch).toList(), "no epoch after the cancel");
+        try (TrainedNetwork again = EegTrainer.fit(Networks.create("eegnet", 22, 256, 2), train.x, train.y,
+                s.withEpochs(2), ProgressListener.none())) {
+            for (int i = 0; i < 2; i++) {
+                assertEquals(seen.get(i).trainLoss(), again.history().get(i).trainLoss(), 0.0);
+                assertEquals(seen.get(i).validationAccuracy(), again.history().get(i).validationAccuracy(), 0.0);
+            }
+            assertEquals(24, again.validationTrials().length, "20 % of 60 per class held out");
+        }
+    }
+
+    /**
+     * Training on a thread other than the one that started the engine (the GUI trains on a fresh worker thread each
+     * time): libtorch's grad mode is per thread, and the max-norm step must still run outside gradient recording.
+     */
+    @Test
+    void trainsOnAFreshThread() throws Exception {
+        DjlEngine.engine();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        int[] epochs = new int[1];
+        Thread t = new Thread(() -> {
+            try (TrainedNetwork n = EegTrainer.fit(Networks.create("eegnet", 22, 256, 2), train.x, train.y,
+                    settings().withEpochs(2).withPatience(0), ProgressListener.none())) {
+                epochs[0] = n.history().size();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "fresh worker");
+        t.start();
+        t.join();
+        assertEquals(null, failure.get());
+        assertEquals(2, epochs[0]);
     }
 
     @Test

@@ -56,9 +56,9 @@ public final class LiveSessionWindow {
      */
     public static LiveSessionHook hook(Window owner, Path recordDir) {
         return (attempt, modelFile) -> {
-            if (modelFile.isEmpty()) {
-                return Optional.of("Attempt " + attempt.id() + " has no saved model file, so it cannot decode a live "
-                        + "session. Train it again to save one, or open Live session… for a calibration run.");
+            if (modelFile.isEmpty() || !java.nio.file.Files.isRegularFile(modelFile.get())) {
+                // no model, or it went missing: the workbench's own explanation
+                return LiveSessionHook.COMMAND_LINE.use(attempt, modelFile);
             }
             open(owner, LiveSetup.defaults(LslConfig.fromEnvironment(), recordDir).withModel(modelFile.get()));
             return Optional.empty();
