@@ -174,11 +174,11 @@ class WorkflowTest {
         assertTrue(attempt.settings().get("model").startsWith("psd-lda: the scored features"),
                 attempt.settings().toString());
         // Use for live session: the live-session window opens with the attempt's model file.
-        List<javafx.stage.Window> shown = Fx.run(() -> List.copyOf(javafx.stage.Window.getWindows()));
+        List<javafx.stage.Window> before = Fx.run(() -> List.copyOf(javafx.stage.Window.getWindows()));
         Stage live = Fx.run(() -> {
             pane.training().attemptsTable().getSelectionModel().select(0);
             fire(pane.root(), "use-for-live");
-            return (Stage) javafx.stage.Window.getWindows().stream().filter(w -> !shown.contains(w)).findFirst()
+            return (Stage) javafx.stage.Window.getWindows().stream().filter(w -> !before.contains(w)).findFirst()
                     .orElseThrow();
         });
         String liveModel = Fx.run(() -> ((javafx.scene.control.TextField) live.getScene().getRoot()
