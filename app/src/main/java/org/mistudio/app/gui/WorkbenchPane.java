@@ -51,6 +51,7 @@ public final class WorkbenchPane {
                 + w.extractions().size() + " extraction(s), " + w.attempts().size() + " training attempt(s)"));
         status.setPadding(new Insets(3, 8, 3, 8));
         root.setCenter(tabs);
+        BorderPane.setAlignment(status, javafx.geometry.Pos.CENTER_LEFT);
         root.setBottom(new BorderPane(status, null, liveButton(), null, null));
         root.getStylesheets().add(WorkbenchPane.class.getResource("mistudio.css").toExternalForm());
         // Markers to offer appear once recordings are read.
