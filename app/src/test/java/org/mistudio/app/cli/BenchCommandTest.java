@@ -78,9 +78,9 @@ class BenchCommandTest {
         // --report tabulates what is stored without the data set's trials being touched
         String[] report = args.clone();
         report[2] = "eegmmidb:" + dir;
-        CliTest.Run table = CliTest.run(concat(report, "--report"));
-        assertEquals(0, table.status(), table.err());
-        assertEquals(first.out(), table.out());
+        CliTest.Run reported = CliTest.run(concat(report, "--report"));
+        assertEquals(0, reported.status(), reported.err());
+        assertEquals(first.out(), reported.out());
     }
 
     private static String[] concat(String[] a, String b) {
