@@ -61,6 +61,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT", description = "also write the table and every unit as JSON")
     Path json;
 
+    @Option(names = "--report", description = "print the table of the units already finished in RESULTS; train nothing")
+    boolean report;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -131,8 +134,8 @@ final class BenchCommand implements Callable<Integer> {
                 err.flush();
             }
         };
-        List<BenchResult> all = PaperBenchmark.run(new PaperBenchmark.Plan(root, subs, modelList, protocols, settings,
-                store, results), progress);
+        List<BenchResult> all = report ? store.all() : PaperBenchmark.run(new PaperBenchmark.Plan(root, subs,
+                modelList, protocols, settings, store, results), progress);
         List<BenchResult> selected = new ArrayList<>();
         for (BenchResult r : all) {
             if (modelList.contains(r.model()) && protocols.contains(r.protocol())

@@ -75,6 +75,18 @@ class BenchCommandTest {
         assertFalse(again.err().contains("..."), "a rerun trains nothing: " + again.err());
         assertEquals(30, Files.readAllLines(results.resolve("results.jsonl")).size());
         assertEquals(first.out(), again.out());
+        // --report tabulates what is stored without the data set's trials being touched
+        String[] report = args.clone();
+        report[2] = "eegmmidb:" + dir;
+        CliTest.Run reported = CliTest.run(concat(report, "--report"));
+        assertEquals(0, reported.status(), reported.err());
+        assertEquals(first.out(), reported.out());
+    }
+
+    private static String[] concat(String[] a, String b) {
+        String[] o = java.util.Arrays.copyOf(a, a.length + 1);
+        o[a.length] = b;
+        return o;
     }
 
     @Test

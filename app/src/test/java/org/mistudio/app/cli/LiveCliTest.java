@@ -31,25 +31,14 @@ class LiveCliTest {
     @Test
     void trainThenLiveWithJsonSummaryAndSessionFile(@TempDir Path dir) throws Exception {
         // calibration of the patient (subject 31), offline, written as a file and trained with the CLI
-        StreamingSimulator cal = new StreamingSimulator(ChannelSets.BCI_IV_2A, 250, 0.6, 31, 1);
-        Path calFile = dir.resolve("calibration.edf");
-        RecordingFiles.write(SimulatedPatient.offlineSession(cal, GrazSchedule.of(GrazTiming.openVibe()
-                .withoutBaseline(), List.of(Stimulation.LEFT_HAND, Stimulation.RIGHT_HAND), 20, 3), 2,
-                LocalDateTime.of(2026, 1, 1, 9, 0)), calFile);
+        Path calFile = calibration(dir, 31);
         Path model = dir.resolve("p.mimodel");
         CliTest.Run t = CliTest.run("train", calFile.toString(), "--classes", "left_hand,right_hand", "--model",
                 "csp-lda", "--out", model.toString());
         assertEquals(0, t.status(), t.err());
 
-        String id = UUID.randomUUID().toString().substring(0, 8);
         Path rec = dir.resolve("online.bdf");
-        CliTest.Run live;
-        try (SimulatedPatient p = SimulatedPatient.start(new StreamingSimulator(ChannelSets.BCI_IV_2A, 250, 0.6, 31, 2),
-                "cli-eeg-" + id, LslConfig.machine(), "cli-mk-" + id, 8, false)) {
-            live = CliTest.run("live", "--model", model.toString(), "--stream", "cli-eeg-" + id, "--outlet",
-                    "cli-mk-" + id, "--trials", "3", "--baseline", "0", "--record", rec.toString(), "--json",
-                    "--scope", "machine");
-        }
+        CliTest.Run live = live(model, 31, 3, rec);
         assertEquals(0, live.status(), live.err());
         JsonNode j = Json.mapper().readTree(live.out());
         assertEquals("online", j.get("mode").asText());
@@ -73,26 +62,15 @@ class LiveCliTest {
     void anEegNetModelDecodesLive(@TempDir Path dir) throws Exception {
         // the network path of the live session: an EEGNet .mimodel loaded through its model kind, fed by the
         // sliding-window decoder over LSL
-        StreamingSimulator cal = new StreamingSimulator(ChannelSets.BCI_IV_2A, 250, 0.6, 32, 1);
-        Path calFile = dir.resolve("calibration.edf");
-        RecordingFiles.write(SimulatedPatient.offlineSession(cal, GrazSchedule.of(GrazTiming.openVibe()
-                .withoutBaseline(), List.of(Stimulation.LEFT_HAND, Stimulation.RIGHT_HAND), 20, 3), 2,
-                LocalDateTime.of(2026, 1, 1, 9, 0)), calFile);
+        Path calFile = calibration(dir, 32);
         Path model = dir.resolve("eegnet.mimodel");
         CliTest.Run t = CliTest.run("train", calFile.toString(), "--classes", "left_hand,right_hand", "--model",
                 "eegnet", "--band", "4,40", "--epochs", "40", "--patience", "10", "--batch", "16", "--out",
                 model.toString());
         assertEquals(0, t.status(), t.err());
 
-        String id = UUID.randomUUID().toString().substring(0, 8);
         Path rec = dir.resolve("online.edf");
-        CliTest.Run live;
-        try (SimulatedPatient p = SimulatedPatient.start(new StreamingSimulator(ChannelSets.BCI_IV_2A, 250, 0.6, 32, 2),
-                "net-eeg-" + id, LslConfig.machine(), "net-mk-" + id, 8, false)) {
-            live = CliTest.run("live", "--model", model.toString(), "--stream", "net-eeg-" + id, "--outlet",
-                    "net-mk-" + id, "--trials", "2", "--baseline", "0", "--record", rec.toString(), "--json",
-                    "--scope", "machine");
-        }
+        CliTest.Run live = live(model, 32, 2, rec);
         assertEquals(0, live.status(), live.err());
         JsonNode j = Json.mapper().readTree(live.out());
         assertEquals("online", j.get("mode").asText());
@@ -100,5 +78,26 @@ class LiveCliTest {
         assertEquals(j.get("samples_received").asLong(), j.get("samples_recorded").asLong());
         assertTrue(j.get("latency").get("median_ms").asDouble() > 0, live.out());
         assertEquals(j.get("samples_recorded").asLong(), EdfReader.read(rec).sampleCount());
+    }
+
+    /** A calibration session of simulated subject {@code subject} (session 1), 20 trials per class, as a file. */
+    private static Path calibration(Path dir, int subject) throws Exception {
+        StreamingSimulator cal = new StreamingSimulator(ChannelSets.BCI_IV_2A, 250, 0.6, subject, 1);
+        Path calFile = dir.resolve("calibration.edf");
+        RecordingFiles.write(SimulatedPatient.offlineSession(cal, GrazSchedule.of(GrazTiming.openVibe()
+                .withoutBaseline(), List.of(Stimulation.LEFT_HAND, Stimulation.RIGHT_HAND), 20, 3), 2,
+                LocalDateTime.of(2026, 1, 1, 9, 0)), calFile);
+        return calFile;
+    }
+
+    /** {@code mistudio live --json} with the model on the same subject's session 2, streamed by a simulated patient. */
+    private static CliTest.Run live(Path model, int subject, int trialsPerClass, Path rec) throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        try (SimulatedPatient p = SimulatedPatient.start(new StreamingSimulator(ChannelSets.BCI_IV_2A, 250, 0.6,
+                subject, 2), "cli-eeg-" + id, LslConfig.machine(), "cli-mk-" + id, 8, false)) {
+            return CliTest.run("live", "--model", model.toString(), "--stream", "cli-eeg-" + id, "--outlet",
+                    "cli-mk-" + id, "--trials", String.valueOf(trialsPerClass), "--baseline", "0", "--record",
+                    rec.toString(), "--json", "--scope", "machine");
+        }
     }
 }
