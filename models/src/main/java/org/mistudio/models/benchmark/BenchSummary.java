@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * The paper's table from finished units. A subject's accuracy pools its folds (correct / tested). The paper's two
  * extra metrics, as we read them (Köllőd et al. 2023, section 2.6): accuracy improvement from chance level = mean
  * accuracy minus the chance level (50 % for two balanced classes), in percentage points; effect of transfer learning
- * = transfer-learning accuracy minus within-subject accuracy, in percentage points.
+ * = transfer-learning accuracy minus within-subject accuracy, in percentage points, averaged over the subjects that
+ * both protocols have finished.
  *
  * @param model              network or "csp-lda"
  * @param protocol           "within" or "transfer"
@@ -19,7 +20,8 @@ import java.util.TreeMap;
  * @param mean               mean of the subjects' accuracies
  * @param sd                 their standard deviation (n - 1)
  * @param improvementPp      mean - 50, percentage points
- * @param transferEffectPp   transfer minus within for this model (NaN when either is missing or for within rows)
+ * @param transferEffectPp   transfer minus within for this model, over the subjects both have (NaN for within rows
+ *                           or when no subject has both)
  * @param meanKappa          mean of the folds' kappa
  * @param secondsPerFold     mean training time per fold
  */
@@ -41,7 +43,6 @@ public record BenchSummary(String model, String protocol, Map<String, Double> su
             }
         }
         List<BenchSummary> rows = new ArrayList<>();
-        Map<String, Double> means = new LinkedHashMap<>();
         for (Map.Entry<String, List<BenchResult>> g : groups.entrySet()) {
             List<BenchResult> rs = g.getValue();
             Map<String, int[]> per = new TreeMap<>();
@@ -67,15 +68,29 @@ public record BenchSummary(String model, String protocol, Map<String, Double> su
                 ss += (a - mean) * (a - mean);
             }
             double sd = acc.size() > 1 ? Math.sqrt(ss / (acc.size() - 1)) : Double.NaN;
-            means.put(g.getKey(), mean);
             rows.add(new BenchSummary(rs.get(0).model(), rs.get(0).protocol(), acc, rs.size(), mean, sd,
                     100 * (mean - CHANCE), Double.NaN, kappa / rs.size(), secs / rs.size()));
+        }
+        Map<String, BenchSummary> byKey = new LinkedHashMap<>();
+        for (BenchSummary r : rows) {
+            byKey.put(r.model() + "/" + r.protocol(), r);
         }
         List<BenchSummary> out = new ArrayList<>();
         for (BenchSummary r : rows) {
             double effect = Double.NaN;
-            if (r.protocol().equals("transfer") && means.containsKey(r.model() + "/within")) {
-                effect = 100 * (r.mean() - means.get(r.model() + "/within"));
+            BenchSummary within = byKey.get(r.model() + "/within");
+            if (r.protocol().equals("transfer") && within != null) {
+                // over the subjects both protocols have finished (a resumed run may have fewer transfer subjects)
+                double diff = 0;
+                int n = 0;
+                for (Map.Entry<String, Double> e : r.subjectAccuracy().entrySet()) {
+                    Double w = within.subjectAccuracy().get(e.getKey());
+                    if (w != null) {
+                        diff += e.getValue() - w;
+                        n++;
+                    }
+                }
+                effect = n == 0 ? Double.NaN : 100 * diff / n;
             }
             out.add(new BenchSummary(r.model(), r.protocol(), r.subjectAccuracy(), r.foldsDone(), r.mean(), r.sd(),
                     r.improvementPp(), effect, r.meanKappa(), r.secondsPerFold()));
