@@ -7,14 +7,14 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 
 /** Starts JavaFX once per test JVM (headless Monocle, see the surefire settings) and runs work on its thread. */
-final class Fx {
+public final class Fx {
 
     private static boolean started;
 
     private Fx() {
     }
 
-    static synchronized void start() throws Exception {
+    public static synchronized void start() throws Exception {
         if (started) {
             return;
         }
@@ -30,7 +30,7 @@ final class Fx {
         started = true;
     }
 
-    static <T> T run(Callable<T> work) throws Exception {
+    public static <T> T run(Callable<T> work) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

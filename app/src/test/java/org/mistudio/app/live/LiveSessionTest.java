@@ -133,18 +133,7 @@ class LiveSessionTest {
         assertEquals(s.samplesReceived(), s.samplesRecorded());
         assertEquals(s.samplesReceived(), r.sampleCount());
         assertEquals(64, r.channelCount());
-        float[][] pushed = patient.history();
-        int k = firstMatch(r, pushed);
-        assertTrue(k >= 0, "the recording's first sample is none of the pushed ones");
-        double halfStep = 6553.5 / 65535 / 2 + 1e-4;
-        for (int c = 0; c < 64; c += 9) {
-            for (int j = 0; j < r.sampleCount(); j++) {
-                if (Math.abs(r.samples()[c][j] - pushed[c][k + j]) > halfStep) {
-                    throw new AssertionError("channel " + c + " sample " + j + ": " + r.samples()[c][j] + " != pushed "
-                            + pushed[c][k + j]);
-                }
-            }
-        }
+        RecordingChecks.assertHoldsPushed(r, patient.history());
         // the cues and the predictions are annotations at their stream times
         List<Annotation> cueAnn = r.annotations().stream().filter(a -> a.label().equals("left_hand") || a.label().equals("right_hand")).toList();
         assertEquals(20, cueAnn.size());
@@ -156,22 +145,6 @@ class LiveSessionTest {
         assertEquals(s.predictions(), predAnn, "one annotation per prediction");
         assertTrue(r.annotations().stream().anyMatch(a -> a.label().startsWith("latency median ")));
         assertEquals(1, r.annotations().stream().filter(a -> a.label().equals("experiment_stop")).count());
-    }
-
-    private static int firstMatch(Recording r, float[][] pushed) {
-        double tol = 0.06;
-        for (int k = 0; k + r.sampleCount() <= pushed[0].length; k++) {
-            boolean ok = true;
-            for (int j = 0; j < 3 && ok; j++) {
-                for (int c = 0; c < 64 && ok; c += 7) {
-                    ok = Math.abs(r.samples()[c][j] - pushed[c][k + j]) <= tol;
-                }
-            }
-            if (ok) {
-                return k;
-            }
-        }
-        return -1;
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.mistudio.app.gui.live;
 
+import org.mistudio.app.live.RecordingChecks;
+import org.mistudio.app.gui.Fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,11 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import javafx.application.Platform;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -60,26 +60,11 @@ class LiveSessionViewTest {
 
     @BeforeAll
     static void startToolkit() throws Exception {
-        CompletableFuture<Void> ready = new CompletableFuture<>();
-        try {
-            Platform.startup(() -> ready.complete(null));
-        } catch (IllegalStateException alreadyRunning) {
-            ready.complete(null);
-        }
-        ready.get(30, TimeUnit.SECONDS);
-        Platform.setImplicitExit(false);
+        Fx.start();
     }
 
     static <T> T fx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(60, TimeUnit.SECONDS);
+        return Fx.run(work);
     }
 
     static void waitFor(String what, double seconds, BooleanSupplier ok) throws InterruptedException {
@@ -254,16 +239,7 @@ class LiveSessionViewTest {
                 assertEquals(s.samplesReceived(), s.samplesRecorded());
                 assertEquals(s.samplesReceived(), r.sampleCount());
                 assertEquals(64, r.channelCount());
-                float[][] pushed = patient.history();
-                int k = firstMatch(r, pushed);
-                assertTrue(k >= 0, "the recording's first samples are none of the pushed ones");
-                double halfStep = 6553.5 / 65535 / 2 + 1e-4;
-                for (int c = 0; c < 64; c += 9) {
-                    for (int j = 0; j < r.sampleCount(); j++) {
-                        assertTrue(Math.abs(r.samples()[c][j] - pushed[c][k + j]) <= halfStep, "channel " + c
-                                + " sample " + j);
-                    }
-                }
+                RecordingChecks.assertHoldsPushed(r, patient.history());
                 assertTrue(Files.readString(SessionFile.beside(rec)).contains("\"p99_ms\""));
             } finally {
                 fx(() -> {
@@ -326,21 +302,5 @@ class LiveSessionViewTest {
 
     private static StreamInfo find(LiveSessionView v, String name) {
         return v.streams().getItems().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    private static int firstMatch(Recording r, float[][] pushed) {
-        double tol = 0.06;
-        for (int k = 0; k + r.sampleCount() <= pushed[0].length; k++) {
-            boolean ok = true;
-            for (int j = 0; j < 3 && ok; j++) {
-                for (int c = 0; c < 64 && ok; c += 7) {
-                    ok = Math.abs(r.samples()[c][j] - pushed[c][k + j]) <= tol;
-                }
-            }
-            if (ok) {
-                return k;
-            }
-        }
-        return -1;
     }
 }
