@@ -81,12 +81,12 @@ public final class DeepConvNet {
         var temporal = Layers.conv(f[0], 1, c.kernelLength(), true);
         s.add("conv " + f[0] + " x (1, " + c.kernelLength() + "), bias" + mn, temporal);
         constraints.add(new MaxNorm(temporal, c.convMaxNorm(), "temporal conv"));
-        var spatial = Layers.conv(f[0], channels, 1, true);
+        var spatial = Layers.matmulConv(f[0], channels, 1, true);
         s.add("conv " + f[0] + " x (" + channels + ", 1), bias" + mn, spatial);
         constraints.add(new MaxNorm(spatial, c.convMaxNorm(), "spatial conv"));
         tail(s, c);
         for (int i = 1; i < f.length; i++) {
-            var conv = Layers.conv(f[i], 1, c.kernelLength(), true);
+            var conv = Layers.matmulConv(f[i], 1, c.kernelLength(), true);
             s.add("conv " + f[i] + " x (1, " + c.kernelLength() + "), bias" + mn, conv);
             constraints.add(new MaxNorm(conv, c.convMaxNorm(), "conv " + (i + 1)));
             tail(s, c);

@@ -10,7 +10,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 
 /**
@@ -31,6 +30,14 @@ final class Layers {
     /** A plain 2-D convolution without padding ("valid"). */
     static Conv2d conv(int filters, int kh, int kw, boolean bias) {
         return Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kh, kw)).optBias(bias).build();
+    }
+
+    /**
+     * A plain "valid" 2-D convolution over several input maps, computed as a matrix product ({@link MatmulConv2d}:
+     * why).
+     */
+    static MatmulConv2d matmulConv(int filters, int kh, int kw, boolean bias) {
+        return new MatmulConv2d(filters, kh, kw, bias);
     }
 
     /** A 1 x 1 convolution with a stride along time; with "same" padding in Keras a 1-wide kernel pads nothing. */
@@ -110,7 +117,7 @@ final class Layers {
     }
 
     static Block dropout(float rate) {
-        return Dropout.builder().optRate(rate).build();
+        return new SwitchableDropout(rate);
     }
 
     static Block flatten() {

@@ -68,7 +68,7 @@ public final class ShallowConvNet {
         var temporal = Layers.conv(c.filters(), 1, c.kernelLength(), true);
         s.add("conv " + c.filters() + " x (1, " + c.kernelLength() + "), bias, max-norm " + c.convMaxNorm(), temporal);
         constraints.add(new MaxNorm(temporal, c.convMaxNorm(), "temporal conv"));
-        var spatial = Layers.conv(c.filters(), channels, 1, false);
+        var spatial = Layers.matmulConv(c.filters(), channels, 1, false);
         s.add("conv " + c.filters() + " x (" + channels + ", 1), no bias, max-norm " + c.convMaxNorm(), spatial);
         constraints.add(new MaxNorm(spatial, c.convMaxNorm(), "spatial conv"));
         s.add("batch norm (eps " + c.bnEpsilon() + ", momentum " + c.bnMomentum() + ")",

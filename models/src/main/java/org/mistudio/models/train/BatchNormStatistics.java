@@ -11,6 +11,7 @@ import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
 import org.mistudio.models.net.EegNetwork;
+import org.mistudio.models.net.SwitchableDropout;
 
 /**
  * Recomputes the batch-norm running statistics of a network over the training trials ("precise batch norm", as
@@ -29,8 +30,10 @@ import org.mistudio.models.net.EegNetwork;
  * <p>How, with DJL's PyTorch engine: in a training-mode forward pass libtorch updates each batch norm's running
  * arrays in place, {@code r = m * r + (1 - m) * batch} (DJL passes {@code 1 - m} to torch as its momentum; the
  * variance is the unbiased batch variance). Zeroing both arrays before each batch and reading them after gives the
- * batch's statistics times {@code (1 - m)}. Runs outside gradient recording; dropout is active, as it is when Keras
- * accumulates its moving averages.
+ * batch's statistics times {@code (1 - m)}. Runs outside gradient recording, with dropout off
+ * ({@link SwitchableDropout#withoutDropout}): the statistics are those of the activations inference will see. Keras
+ * accumulates its moving averages with dropout on; for Deep ConvNet, where dropout feeds each next convolution and
+ * batch norm, that mismatch made the inference-mode output one class.
  */
 final class BatchNormStatistics {
 
@@ -63,7 +66,7 @@ final class BatchNormStatistics {
                 }
                 try (NDManager bm = acc.newSubManager()) {
                     NDArray xb = Batches.inputs(bm, x, order, from, to, net, scaler);
-                    trainer.forward(new NDList(xb));
+                    SwitchableDropout.withoutDropout(() -> trainer.forward(new NDList(xb)));
                     for (int k = 0; k < norms.size(); k++) {
                         Norm n = norms.get(k);
                         float w = (to - from) / (1 - n.momentum);
