@@ -61,6 +61,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT", description = "also write the table and every unit as JSON")
     Path json;
 
+    @Option(names = "--faster", description = "clean the networks' epochs with FASTER (the paper's pipeline; "
+            + "stage 2's rejected trials are dropped for every model)")
+    boolean faster;
+
     @Option(names = "--report", description = "print the table of the units already finished in RESULTS; train nothing")
     boolean report;
 
@@ -108,7 +112,14 @@ final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--protocol transfer needs at least two subjects");
         }
         TrainingSettings settings = TrainingSettings.defaults().withEpochs(epochs).withPatience(patience).withSeed(seed);
-        ResultStore store = new ResultStore(results);
+        ResultStore store;
+        try {
+            store = new ResultStore(results,
+                    faster ? ResultStore.DEFAULT_PIPELINE + "+faster" : ResultStore.DEFAULT_PIPELINE);
+        } catch (java.io.IOException e) {
+            throw new CommandLine.ParameterException(cl, "--results: " + e.getMessage());
+        }
+        boolean withFaster = store.pipeline().endsWith("+faster");
         PrintWriter err = cl.getErr();
         long started = System.nanoTime();
         PaperBenchmark.Listener progress = new PaperBenchmark.Listener() {
@@ -135,7 +146,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         };
         List<BenchResult> all = report ? store.all() : PaperBenchmark.run(new PaperBenchmark.Plan(root, subs,
-                modelList, protocols, settings, store, results), progress);
+                modelList, protocols, settings, store, results, withFaster), progress);
         List<BenchResult> selected = new ArrayList<>();
         for (BenchResult r : all) {
             if (modelList.contains(r.model()) && protocols.contains(r.protocol())
@@ -145,11 +156,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<BenchSummary> table = BenchSummary.of(selected, modelList);
         PrintWriter out = cl.getOut();
+        out.println("pipeline: " + describe(withFaster));
         out.println(format(table, subs));
         if (json != null) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("dataset", "EEGMMIDB runs 4, 8, 12, T1 = left fist, T2 = right fist");
-            doc.put("pipeline", "1-45 Hz zero-phase Butterworth order 5 (CSP+LDA: 8-30 Hz), 128 Hz, epochs 0-4 s");
+            doc.put("pipeline", describe(withFaster));
             doc.put("folds", PaperBenchmark.FOLDS);
             doc.put("settings", Map.of("epochs", epochs, "patience", patience, "seed", seed));
             doc.put("table", table);
@@ -157,6 +169,12 @@ final class BenchCommand implements Callable<Integer> {
             Json.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), doc);
         }
         return 0;
+    }
+
+    static String describe(boolean faster) {
+        return "1-45 Hz zero-phase Butterworth order 5 (CSP+LDA: 8-30 Hz), 128 Hz, epochs 0-4 s"
+                + (faster ? "; FASTER (|z| > 3, 2 iterations, average reference) on the networks' epochs, its "
+                + "rejected trials dropped for all models" : "; no artifact rejection");
     }
 
     static String format(List<BenchSummary> table, List<Integer> subjects) {

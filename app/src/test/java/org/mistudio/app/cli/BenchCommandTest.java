@@ -102,4 +102,27 @@ class BenchCommandTest {
         assertEquals(2, r.status());
         assertTrue(r.err().contains("--protocol transfer needs at least two subjects"), r.err());
     }
+
+    /** A results folder keeps one pipeline: FASTER results are never pooled with results of the plain band-pass. */
+    @Test
+    void aResultsFolderKeepsItsPipeline(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("res");
+        Files.createDirectories(results);
+        Files.writeString(results.resolve("results.jsonl"), "");
+        CliTest.Run r = CliTest.run("bench", "--dataset", "eegmmidb:" + dir, "--subjects", "1", "--protocol",
+                "within", "--faster", "--results", results.toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("holds results of the 'band-pass' pipeline, not 'band-pass+faster'"), r.err());
+        Path other = dir.resolve("faster");
+        r = CliTest.run("bench", "--dataset", "eegmmidb:" + dir, "--subjects", "1", "--protocol", "within",
+                "--faster", "--results", other.toString(), "--report");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("pipeline: 1-45 Hz") && r.out().contains("; FASTER (|z| > 3"), r.out());
+        Files.createDirectories(other);
+        Files.writeString(other.resolve("pipeline.txt"), "band-pass+faster\n");
+        r = CliTest.run("bench", "--dataset", "eegmmidb:" + dir, "--subjects", "1", "--protocol", "within",
+                "--results", other.toString(), "--report");
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("not 'band-pass'"), r.err());
+    }
 }

@@ -57,9 +57,10 @@ public final class PaperBenchmark {
      * @param settings training settings (the seed also shuffles the folds)
      * @param store    finished units (skipped)
      * @param work     where pre-trained parameters are cached
+     * @param faster   clean the networks' epochs with FASTER ({@link SubjectData#load(Path, int, boolean)})
      */
     public record Plan(Path root, List<Integer> subjects, List<String> models, List<String> protocols,
-                       TrainingSettings settings, ResultStore store, Path work) {
+                       TrainingSettings settings, ResultStore store, Path work, boolean faster) {
     }
 
     private PaperBenchmark() {
@@ -69,7 +70,7 @@ public final class PaperBenchmark {
         Map<Integer, SubjectData> data = new LinkedHashMap<>();
         for (int s : plan.subjects()) {
             listener.note("loading S" + String.format("%03d", s));
-            data.put(s, SubjectData.load(plan.root(), s));
+            data.put(s, SubjectData.load(plan.root(), s, plan.faster()));
         }
         List<String> units = new ArrayList<>();
         for (String protocol : plan.protocols()) {

@@ -15,6 +15,9 @@ import java.util.Map;
  * The benchmark's finished units, one JSON object per line in {@code results.jsonl}, appended and flushed as each
  * unit finishes, so an interrupted run resumes where it stopped (finished units are skipped). A line is only ever
  * appended whole; a torn last line (the process killed mid-write) is ignored on reading and its unit redone.
+ *
+ * <p>A results folder holds one preprocessing pipeline, named in {@code pipeline.txt} with the first result;
+ * opening it for another pipeline is refused, so results of different pipelines are never pooled in one table.
  */
 public final class ResultStore {
 
@@ -22,9 +25,33 @@ public final class ResultStore {
     private final Path file;
     private final Map<String, BenchResult> done = new LinkedHashMap<>();
 
+    /** The pipeline of the folders written before pipelines were named: 1-45 Hz band-pass, no FASTER. */
+    public static final String DEFAULT_PIPELINE = "band-pass";
+
+    private final String pipeline;
+
+    /** Opens {@code dir} for reading whatever pipeline it holds. */
     public ResultStore(Path dir) throws IOException {
+        this(dir, null);
+    }
+
+    /**
+     * Opens {@code dir} for results of {@code pipeline} (null: the pipeline it holds, or {@link #DEFAULT_PIPELINE} for
+     * a new folder).
+     *
+     * @throws IOException when the folder holds results of another pipeline
+     */
+    public ResultStore(Path dir, String pipeline) throws IOException {
         Files.createDirectories(dir);
         this.file = dir.resolve("results.jsonl");
+        Path named = dir.resolve("pipeline.txt");
+        String held = Files.exists(named) ? Files.readString(named, StandardCharsets.UTF_8).strip()
+                : Files.exists(file) ? DEFAULT_PIPELINE : null;
+        if (held != null && pipeline != null && !held.equals(pipeline)) {
+            throw new IOException(dir + " holds results of the '" + held + "' pipeline, not '" + pipeline
+                    + "': use another --results folder");
+        }
+        this.pipeline = held != null ? held : pipeline != null ? pipeline : DEFAULT_PIPELINE;
         if (Files.exists(file)) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {
@@ -45,6 +72,11 @@ public final class ResultStore {
         }
     }
 
+    /** "band-pass" or "band-pass+faster". */
+    public String pipeline() {
+        return pipeline;
+    }
+
     public Path file() {
         return file;
     }
@@ -54,6 +86,10 @@ public final class ResultStore {
     }
 
     public synchronized void add(BenchResult r) throws IOException {
+        Path named = file.resolveSibling("pipeline.txt");
+        if (!Files.exists(named)) {
+            Files.writeString(named, pipeline + "\n", StandardCharsets.UTF_8);
+        }
         Files.writeString(file, JSON.writeValueAsString(r) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND, StandardOpenOption.SYNC);
         done.put(r.key(), r);

@@ -11,6 +11,10 @@ import org.mistudio.acquisition.io.RecordingFiles;
 import org.mistudio.acquisition.model.ChannelType;
 import org.mistudio.acquisition.model.Epochs;
 import org.mistudio.acquisition.model.Recording;
+import org.mistudio.acquisition.montage.Montage;
+import org.mistudio.dsp.artifact.faster.Faster;
+import org.mistudio.dsp.artifact.faster.FasterConfig;
+import org.mistudio.dsp.artifact.faster.FasterResult;
 import org.mistudio.dsp.epoch.Concatenation;
 import org.mistudio.dsp.epoch.Epocher;
 import org.mistudio.dsp.preprocess.Preprocessing;
@@ -21,6 +25,10 @@ import org.mistudio.dsp.preprocess.Preprocessing;
  * 2023, defaults of github.com/kolcs/bionic_apps): each run band-passed 1-45 Hz with a zero-phase Butterworth of order
  * 5, then resampled to 128 Hz (the rate the reference Keras kernels assume, EEGModels), joined, and epoched 0-4 s
  * after each cue. A second copy is band-passed 8-30 Hz for CSP+LDA.
+ *
+ * <p>With FASTER (the paper's artifact handling; {@link FasterConfig#authors()}: |z| > 3, two iterations, average
+ * reference), stages 1-4 clean the 1-45 Hz epochs; the epochs stage 2 rejects are dropped from both copies, so every
+ * model sees the same trials. EEGMMIDB has no EOG channel, so stage 3 scores components without EOG correlation.
  *
  * @param subject  e.g. "S001"
  * @param networks trials for the networks (trial x channel x sample), 1-45 Hz
@@ -37,6 +45,11 @@ public record SubjectData(String subject, float[][][] networks, float[][][] csp,
     static final double TMAX = 4 - 1 / RATE;
 
     public static SubjectData load(Path root, int subject) throws IOException {
+        return load(root, subject, false);
+    }
+
+    /** As {@link #load(Path, int)}, with FASTER on the networks' copy when {@code faster}. */
+    public static SubjectData load(Path root, int subject, boolean faster) throws IOException {
         String s = String.format("S%03d", subject);
         List<Recording> wide = new ArrayList<>();
         List<Recording> narrow = new ArrayList<>();
@@ -56,10 +69,20 @@ public record SubjectData(String subject, float[][][] networks, float[][][] csp,
         if (a.trialCount() != b.trialCount() || !a.labels().equals(b.labels())) {
             throw new IllegalStateException(s + ": the two filtered copies gave different trials");
         }
+        float[][][] cspTrials = b.data();
+        if (faster) {
+            FasterResult cleaned = new Faster(FasterConfig.authors(), Montage.standard1005()).run(a);
+            int[] kept = cleaned.keptEpochs();
+            cspTrials = new float[kept.length][][];
+            for (int i = 0; i < kept.length; i++) {
+                cspTrials[i] = b.data()[kept[i]];
+            }
+            a = cleaned.cleaned();
+        }
         int[] y = new int[a.trialCount()];
         for (int i = 0; i < y.length; i++) {
             y[i] = a.labels().get(i).equals("left") ? 0 : 1;
         }
-        return new SubjectData(s, a.data(), b.data(), y);
+        return new SubjectData(s, a.data(), cspTrials, y);
     }
 }
