@@ -194,6 +194,7 @@ public final class LiveSessionView {
         markers.getItems().add(ownProtocol());
         markers.setValue(setup.markers() == null ? ownProtocol() : setup.markers());
         markers.setMaxWidth(Double.MAX_VALUE);
+        markers.valueProperty().addListener((o, a, b) -> updateButtons());
         modelField.setPromptText("a .mimodel from training");
         modelField.setOnAction(e -> loadModel(Path.of(modelField.getText().trim())));
         modelField.setId("live-model");
@@ -488,7 +489,8 @@ public final class LiveSessionView {
                 smoothingField)) {
             f.setDisable(running);
         }
-        beep.setDisable(running);
+        // the beep belongs to the session's own protocol; an external cue source gives (or plays) its own
+        beep.setDisable(running || markers.getValue() != null && !markers.getValue().equals(ownProtocol()));
         recordField.setDisable(running);
         chooseRecord.setDisable(running);
         calibration.setDisable(running);

@@ -35,6 +35,8 @@ import org.mistudio.app.gui.live.LiveSessionViewTest.Shot;
 import org.mistudio.app.gui.live.SessionState.Phase;
 import org.mistudio.app.live.LiveConfig;
 import org.mistudio.app.live.LiveSummary;
+import org.mistudio.app.live.Tone;
+import org.mistudio.app.live.TonePlayer;
 
 /**
  * The live window's protocol fields (checked, named in the message when wrong, handed to the session when right)
@@ -128,6 +130,7 @@ class LiveFormAndPatientWindowTest {
             assertEquals(new GrazTiming(base.experimentLead(), base.baseline(), base.postBaseline(), 1.5, 0.5, 1, 2, 2,
                     2.5), cfg.timing());
             assertEquals("", Fx.run(() -> field(w, "live-step").getStyle()), "the mark is gone");
+            assertFalse(Fx.run(() -> w.view().status().getText()).contains(TonePlayer.NO_AUDIO), "beep off: no note");
             // and the protocol ran with them: 2 trials; in the recording, beep 1.5 s after the cross, cue 0.5 s
             // after the beep, end of trial 1 + 2 s after the cue
             assertEquals(2, s.trials().size());
@@ -163,7 +166,7 @@ class LiveFormAndPatientWindowTest {
         LslConfig lsl = LslConfig.machine();
         LiveSetup setup = LiveSetup.defaults(lsl, dir).withCalibration(true)
                 .withProtocol(new GrazTiming(0, 0, 0, 1, 0.5, 1.25, 1, 0.5, 0.5), 1, 5, "pw-" + id)
-                .withRecord(dir.resolve("pw.edf")).withStream("pw-patient-" + id, null).withBeep(false);
+                .withRecord(dir.resolve("pw.edf")).withStream("pw-patient-" + id, null);
         Shot[] cue = new Shot[1];
         Stage[] drawnOn = new Stage[1];
         LiveSessionWindow w = Fx.run(() -> LiveSessionWindow.open(null, setup));
@@ -195,6 +198,11 @@ class LiveFormAndPatientWindowTest {
                 w.view().finished().get(60, TimeUnit.SECONDS);
             }
             Fx.run(() -> null);
+            // the beep box is ticked by default: without a sound device the status line says so, once, in words
+            String status = Fx.run(() -> w.view().status().getText());
+            assertTrue(status.startsWith("Finished: 2 trials"), status);
+            int notes = status.split(java.util.regex.Pattern.quote(TonePlayer.NO_AUDIO), -1).length - 1;
+            assertTrue(notes == (soundDevice() ? 0 : 1), status);
             // the arrow of the cue, on the cue's side, drawn in the patient's window
             assertNotNull(cue[0], "no frame showed a cue");
             assertSame(ps, drawnOn[0]);
@@ -219,6 +227,17 @@ class LiveFormAndPatientWindowTest {
                 w.stage().close();
                 return null;
             });
+        }
+    }
+
+    private static boolean soundDevice() {
+        try {
+            javax.sound.sampled.SourceDataLine l = javax.sound.sampled.AudioSystem.getSourceDataLine(Tone.format());
+            l.open(Tone.format());
+            l.close();
+            return true;
+        } catch (Exception e) {
+            return false;
         }
     }
 
