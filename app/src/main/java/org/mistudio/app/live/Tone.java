@@ -6,9 +6,9 @@ import javax.sound.sampled.AudioFormat;
  * The warning tone of a trial, synthesised: a sine with raised-cosine (Hann) fade-in and fade-out, 16-bit signed
  * mono PCM, little-endian.
  *
- * <p>Choice: 1 kHz for 70 ms, the "short acoustic warning tone (1 kHz, 70 ms)" of the Graz protocol as used for BCI
- * Competition IV data set 2b (Leeb et al. 2008); OpenViBE's scenario plays a short beep sound file at the same
- * stimulation. 1 kHz is where hearing is most sensitive and cheap speakers reproduce well; 70 ms is long enough to be
+ * <p>Choice: 1 kHz for 70 ms, the "short acoustic warning tone (1 kHz, 70 ms)" of the Graz cue-based protocol as
+ * described for BCI Competition IV data set 2b (BNCI 2014-004, Leeb et al. 2007, doi:10.1109/TNSRE.2007.906956);
+ * OpenViBE's scenario plays a short beep sound file at the beep stimulation. 1 kHz is where hearing is most sensitive and cheap speakers reproduce well; 70 ms is long enough to be
  * heard as a tone, short enough not to overlap the cue one second later. The 10 ms fades keep the onset and offset
  * free of clicks (a sine switched on at full amplitude has a broadband step). Amplitude half of full scale leaves the
  * loudness to the operating system's volume without clipping.

@@ -16,8 +16,8 @@ import javax.sound.sampled.SourceDataLine;
  */
 public final class TonePlayer implements BeepSink, AutoCloseable {
 
-    /** What the notice says when no sound can be played (the reason follows). */
-    public static final String NO_AUDIO = "No audio output: the trial beep is not played (its marker is still sent)";
+    /** What the notice says when no sound can be played, after the reason. */
+    public static final String NO_AUDIO = "the trial beep is not played (its marker is still sent)";
 
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "live-beep");
@@ -43,8 +43,8 @@ public final class TonePlayer implements BeepSink, AutoCloseable {
             line = l;
         } catch (Exception | LinkageError e) { // no mixer: IllegalArgumentException; busy device: LineUnavailable
             unavailable = true;
-            notice.accept(NO_AUDIO + " (" + (e instanceof javax.sound.sampled.LineUnavailableException
-                    ? "the sound device is busy or unavailable" : "no sound device found") + ").");
+            notice.accept((e instanceof javax.sound.sampled.LineUnavailableException
+                    ? "The sound device is busy or unavailable: " : "No sound device found: ") + NO_AUDIO + ".");
         }
     }
 

@@ -208,8 +208,6 @@ public final class LiveSessionView {
         calibration.setWrapText(true);
         calibration.setId("live-calibration");
         chooseRecord.setOnAction(e -> chooseRecord());
-        trials.setEditable(true);
-        trials.setPrefWidth(90);
         modelInfo.setWrapText(true);
         check.setWrapText(true);
         check.setId("live-check");
@@ -274,6 +272,7 @@ public final class LiveSessionView {
         TextField f = new TextField();
         f.setId(id);
         f.setPrefColumnCount(4);
+        f.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return f;
     }
 
