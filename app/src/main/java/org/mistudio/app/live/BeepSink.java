@@ -1,8 +1,9 @@
 package org.mistudio.app.live;
 
 /**
- * Where a live session's beep goes: called on the session's thread when a trial's beep stimulation (OpenViBE's
- * {@code OVTK_StimulationId_Beep}, 33282) is given, at the same moment its marker is sent. An implementation must
+ * Where a live session's beep goes: called on the session's thread when a beep stimulation of its own protocol
+ * (OpenViBE's {@code OVTK_StimulationId_Beep}, 33282) is given, at the same moment its marker is sent: once per
+ * trial, and, as in OpenViBE, at the baseline block's start and end when the protocol has one (trial -1). An implementation must
  * return at once (the session decodes on that thread); {@link TonePlayer} plays the tone on a thread of its own.
  */
 @FunctionalInterface

@@ -120,8 +120,8 @@ public final class LiveSession {
     }
 
     /**
-     * Where each trial's beep goes (own protocol): called once per trial, on the session's thread, as the beep's
-     * marker is sent; null (the default) for none.
+     * Where each beep goes (own protocol): called once per trial (and at the baseline's start and end), on the
+     * session's thread, as the beep's marker is sent; null (the default) for none.
      */
     public LiveSession beep(BeepSink sink) {
         this.beep = sink;
