@@ -24,6 +24,7 @@ import org.mistudio.app.live.LivePrediction;
 import org.mistudio.app.live.LiveSession;
 import org.mistudio.app.live.LiveSummary;
 import org.mistudio.app.live.SessionFile;
+import org.mistudio.app.live.TonePlayer;
 import org.mistudio.app.live.TrialResult;
 import org.mistudio.models.persist.ModelFile;
 import org.mistudio.models.persist.ModelMetadata;
@@ -96,6 +97,10 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "10", description = "seconds to look for the streams (default ${DEFAULT-VALUE})")
     double timeout;
 
+    @Option(names = "--no-beep", description = "do not play the trial beep (own protocol: a 1 kHz, 70 ms tone at each "
+            + "beep stimulation, 33282; its marker is sent either way)")
+    boolean noBeep;
+
     @Option(names = "--all-predictions", description = "print every prediction")
     boolean allPredictions;
 
@@ -146,6 +151,9 @@ final class LiveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LiveSession session = new LiveSession(cfg, contents, json ? null : new Printer(out, err));
+        TonePlayer tones = noBeep || markers != null ? null
+                : new TonePlayer(note -> err.println("mistudio live: " + note));
+        session.beep(tones);
         CountDownLatch ended = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             session.stop(); // Ctrl-C: finish the current data record and close the file
@@ -160,6 +168,9 @@ final class LiveCommand implements Callable<Integer> {
         try {
             s = session.run();
         } finally {
+            if (tones != null) {
+                tones.close();
+            }
             ended.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -191,7 +202,7 @@ final class LiveCommand implements Callable<Integer> {
         LiveSetup setup = LiveSetup.defaults(scope.config(), dir).withModel(model).withCalibration(calibration)
                 .withStream(stream, markers).withProtocol(t, trials, seed, outlet).withRecord(record)
                 .withDecoding(step, smoothing, cues == null ? null : ClassMapping.parse(cues))
-                .withRun(ready, closeAtEnd && ready);
+                .withRun(ready, closeAtEnd && ready).withBeep(!noBeep);
         LiveSummary s;
         try {
             Optional<LiveSummary> ran = LiveSessionApp.run(setup);

@@ -60,17 +60,26 @@ public final class WorkbenchPane {
 
     /**
      * The live session opens in its own window (the patient's screen is best on a second monitor); recordings go to
-     * the workspace's {@code live} folder. "Use for live session" on an attempt opens it with the attempt's model.
+     * the workspace's {@code live} folder ({@code live/live-DATE-TIME.edf}) and, when a session ends, join the
+     * workspace's recordings, so a calibration run can be trained on at once. "Use for live session" on an attempt
+     * opens it with the attempt's model.
      */
     private Button liveButton() {
-        Path liveDir = bench.workspace().folder().resolve("live");
-        bench.setLiveSession(LiveSessionWindow.hook(bench.owner(), liveDir));
+        bench.setLiveSession(LiveSessionWindow.hook(bench.owner(), liveDir(), bench::addRecording));
         Button live = new Button("Live session…");
         live.setId("open-live");
-        live.setOnAction(e -> LiveSessionWindow.open(bench.owner(), LiveSetup.defaults(LslConfig.fromEnvironment(),
-                liveDir)));
+        live.setOnAction(e -> LiveSessionWindow.open(bench.owner(), liveSetup(LslConfig.fromEnvironment())));
         BorderPane.setMargin(live, new Insets(2, 8, 2, 8));
         return live;
+    }
+
+    private Path liveDir() {
+        return bench.workspace().folder().resolve("live");
+    }
+
+    /** How "Live session…" opens the live window: recording into the workspace's live folder, and joining it. */
+    LiveSetup liveSetup(LslConfig lsl) {
+        return LiveSetup.defaults(lsl, liveDir()).withWorkspace(liveDir(), bench::addRecording);
     }
 
     /** The screens, in tab order. */

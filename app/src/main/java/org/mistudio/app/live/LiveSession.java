@@ -63,6 +63,7 @@ public final class LiveSession {
     private final LiveListener listener;
     private volatile boolean stopRequested;
     private volatile LongConsumer onRecord = r -> { };
+    private volatile BeepSink beep;
 
     /** An open trial: cue, end of its imagery period (recording seconds). */
     private static final class Trial {
@@ -115,6 +116,15 @@ public final class LiveSession {
     /** Called on the recorder's thread with the number of data records on disk after each one completes. */
     public LiveSession onRecord(LongConsumer l) {
         this.onRecord = l;
+        return this;
+    }
+
+    /**
+     * Where each beep goes (own protocol): called once per trial (and at the baseline's start and end), on the
+     * session's thread, as the beep's marker is sent; null (the default) for none.
+     */
+    public LiveSession beep(BeepSink sink) {
+        this.beep = sink;
         return this;
     }
 
@@ -413,6 +423,10 @@ public final class LiveSession {
         markersSent++;
         if (recorder != null) {
             recorder.annotate(new Annotation(time, 0, s.label()));
+        }
+        BeepSink b = beep;
+        if (s == Stimulation.BEEP && b != null) {
+            b.beep(time, trial);
         }
         if (s.isCue()) {
             open.add(new Trial(trial, s, cfg.cueClasses().get(s), time, time + cfg.timing().imagerySeconds()));

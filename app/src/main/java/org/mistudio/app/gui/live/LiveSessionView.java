@@ -27,7 +27,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -37,9 +36,11 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
+import org.mistudio.acquisition.io.RecordingFiles;
 import org.mistudio.acquisition.lsl.ChannelFormat;
 import org.mistudio.acquisition.lsl.ContinuousResolver;
 import org.mistudio.acquisition.lsl.StreamInfo;
+import org.mistudio.acquisition.protocol.GrazTiming;
 import org.mistudio.acquisition.protocol.Stimulation;
 import org.mistudio.app.gui.Errors;
 import org.mistudio.app.live.LiveConfig;
@@ -48,6 +49,7 @@ import org.mistudio.app.live.LiveSession;
 import org.mistudio.app.live.LiveSummary;
 import org.mistudio.app.live.SessionFile;
 import org.mistudio.app.live.StreamCheck;
+import org.mistudio.app.live.TonePlayer;
 import org.mistudio.app.live.TrialResult;
 import org.mistudio.models.persist.ModelFile;
 import org.mistudio.models.persist.ModelMetadata;
@@ -76,7 +78,19 @@ public final class LiveSessionView {
     private final CheckBox calibration = new CheckBox("Calibration run (no model: cues only, record for training)");
     private final Label modelInfo = new Label();
     private final Label check = new Label();
-    private final Spinner<Integer> trials = new Spinner<>(1, 200, 20);
+    private final TextField trials = field("live-trials");
+    private final TextField fixation = field("live-fixation");
+    private final TextField beepToCue = field("live-beep-to-cue");
+    private final TextField cueField = field("live-cue");
+    private final TextField feedbackField = field("live-feedback");
+    private final TextField restMin = field("live-rest-min");
+    private final TextField restMax = field("live-rest-max");
+    private final TextField stepField = field("live-step");
+    private final TextField smoothingField = field("live-smoothing");
+    private final Label windowLabel = new Label("–");
+    private final CheckBox beep = new CheckBox("Beep before each cue");
+    private final Button patientWindow = new Button("Patient window");
+    private final Label patientElsewhere = new Label();
     private final TextField recordField = new TextField();
     private final Button start = new Button("Start");
     private final Button stop = new Button("Stop");
@@ -98,6 +112,10 @@ public final class LiveSessionView {
     private ModelFile.Contents model;
     private boolean recordTyped;
     private boolean closed;
+    private PatientWindow patient;
+    private TonePlayer player;
+    private volatile String audioNote = "";
+    private LiveConfig config;
 
     // the running session (UI thread)
     private LiveSession session;
@@ -118,7 +136,17 @@ public final class LiveSessionView {
         recordTyped = setup.record() != null;
         recordField.textProperty().addListener((o, a, b) -> recordTyped = true);
         calibration.setSelected(setup.calibration());
-        trials.getValueFactory().setValue(setup.trialsPerClass());
+        trials.setText(Integer.toString(setup.trialsPerClass()));
+        GrazTiming t = setup.timing();
+        fixation.setText(plain(t.waitForBeep()));
+        beepToCue.setText(plain(t.waitForCue()));
+        cueField.setText(plain(t.displayCue()));
+        feedbackField.setText(plain(t.feedback()));
+        restMin.setText(plain(t.endOfTrialMin()));
+        restMax.setText(plain(t.endOfTrialMax()));
+        stepField.setText(plain(setup.step()));
+        smoothingField.setText(Integer.toString(setup.smoothing()));
+        beep.setSelected(setup.beep());
         if (setup.model() != null) {
             modelField.setText(setup.model().toString());
             loadModel(setup.model());
@@ -166,23 +194,25 @@ public final class LiveSessionView {
         markers.getItems().add(ownProtocol());
         markers.setValue(setup.markers() == null ? ownProtocol() : setup.markers());
         markers.setMaxWidth(Double.MAX_VALUE);
+        markers.valueProperty().addListener((o, a, b) -> updateButtons());
         modelField.setPromptText("a .mimodel from training");
         modelField.setOnAction(e -> loadModel(Path.of(modelField.getText().trim())));
         modelField.setId("live-model");
         recordField.setId("live-record");
         chooseModel.setOnAction(e -> chooseModel());
         calibration.selectedProperty().addListener((o, a, b) -> {
+            showWindow();
             runCheck();
             updateButtons();
         });
         calibration.setWrapText(true);
+        calibration.setId("live-calibration");
         chooseRecord.setOnAction(e -> chooseRecord());
-        trials.setEditable(true);
-        trials.setPrefWidth(90);
         modelInfo.setWrapText(true);
         check.setWrapText(true);
         check.setId("live-check");
         status.setWrapText(true);
+        status.setId("live-status");
 
         GridPane g = new GridPane();
         g.setHgap(6);
@@ -191,8 +221,7 @@ public final class LiveSessionView {
         g.addRow(1, new Label("Cues"), markers);
         g.addRow(2, new Label("Model"), new HBox(4, modelField, chooseModel));
         g.add(calibration, 1, 3);
-        g.addRow(4, new Label("Trials/class"), trials);
-        g.addRow(5, new Label("Record to"), new HBox(4, recordField, chooseRecord));
+        g.addRow(4, new Label("Record to"), new HBox(4, recordField, chooseRecord));
         HBox.setHgrow(modelField, Priority.ALWAYS);
         HBox.setHgrow(recordField, Priority.ALWAYS);
         GridPane.setHgrow(streams, Priority.ALWAYS);
@@ -210,7 +239,9 @@ public final class LiveSessionView {
         stop.setOnAction(e -> stop());
         start.setPrefWidth(100);
         stop.setPrefWidth(100);
-        HBox buttons = new HBox(8, start, stop);
+        patientWindow.setId("live-patient-window");
+        patientWindow.setOnAction(e -> togglePatientWindow());
+        HBox buttons = new HBox(8, start, stop, patientWindow);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         Label title = new Label("Live session");
@@ -227,14 +258,41 @@ public final class LiveSessionView {
         results.setId("live-results");
         results.setPrefHeight(200);
         VBox.setVgrow(results, Priority.ALWAYS);
-        VBox box = new VBox(8, title, g, modelInfo, check, buttons, status, new Separator(), progress, trialLabel,
-                feedbackLabel, lastLabel, accuracyLabel, latencyLabel, results);
+        VBox box = new VBox(8, title, g, protocolGrid(), modelInfo, check, buttons, status, new Separator(), progress,
+                trialLabel, feedbackLabel, lastLabel, accuracyLabel, latencyLabel, results);
         box.setPadding(new Insets(10));
         box.setPrefWidth(400);
         box.setMinWidth(400);
         box.setMaxWidth(400);
         box.setStyle("-fx-background-color: -fx-background;");
         return box;
+    }
+
+    private static TextField field(String id) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPrefColumnCount(4);
+        f.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return f;
+    }
+
+    /** Trials, the Graz timing of a trial, and the decoder's step and smoothing: two label-field pairs a row. */
+    private GridPane protocolGrid() {
+        GridPane g = new GridPane();
+        g.setHgap(6);
+        g.setVgap(4);
+        g.addRow(0, new Label("Trials/class"), trials, new Label("Beep–cue (s)"), beepToCue);
+        g.addRow(1, new Label("Fixation (s)"), fixation, new Label("Cue (s)"), cueField);
+        g.addRow(2, new Label("Rest min (s)"), restMin, new Label("Feedback (s)"), feedbackField);
+        g.addRow(3, new Label("Rest max (s)"), restMax, new Label("Step (s)"), stepField);
+        g.addRow(4, new Label("Window (s)"), windowLabel, new Label("Smoothing"), smoothingField);
+        g.add(beep, 0, 5, 4, 1);
+        windowLabel.setId("live-window");
+        beep.setId("live-beep");
+        fixation.setTooltip(new javafx.scene.control.Tooltip("fixation cross before the beep"));
+        smoothingField.setTooltip(new javafx.scene.control.Tooltip("predictions averaged for the feedback bar"));
+        windowLabel.setTooltip(new javafx.scene.control.Tooltip("the model's window, fixed when it was trained"));
+        return g;
     }
 
     private static String ownProtocol() {
@@ -333,6 +391,7 @@ public final class LiveSessionView {
     /** Reads a model file off the UI thread, then checks the stream against it. UI thread. */
     void loadModel(Path file) {
         model = null;
+        showWindow();
         modelInfo.setText("reading " + file.getFileName() + "…");
         updateButtons();
         int seq = modelSeq.incrementAndGet();
@@ -345,6 +404,7 @@ public final class LiveSessionView {
                         return;
                     }
                     model = c;
+                    showWindow();
                     modelInfo.setText(describe(c.metadata()));
                     modelInfo.setStyle("");
                     runCheck();
@@ -363,6 +423,15 @@ public final class LiveSessionView {
                 });
             }
         });
+    }
+
+    /** The decoding window: the model's (trained on it; not changeable here), none for calibration. */
+    private void showWindow() {
+        if (calibration.isSelected() || model == null) {
+            windowLabel.setText(calibration.isSelected() ? "none" : "–");
+        } else {
+            windowLabel.setText(plain(model.metadata().tmax() - model.metadata().tmin()) + " (model)");
+        }
     }
 
     private static String describe(ModelMetadata md) {
@@ -415,7 +484,12 @@ public final class LiveSessionView {
         stop.setDisable(!running);
         streams.setDisable(running);
         markers.setDisable(running);
-        trials.setDisable(running);
+        for (TextField f : List.of(trials, fixation, beepToCue, cueField, feedbackField, restMin, restMax, stepField,
+                smoothingField)) {
+            f.setDisable(running);
+        }
+        // the beep belongs to the session's own protocol; an external cue source gives (or plays) its own
+        beep.setDisable(running || markers.getValue() != null && !markers.getValue().equals(ownProtocol()));
         recordField.setDisable(running);
         chooseRecord.setDisable(running);
         calibration.setDisable(running);
@@ -445,6 +519,19 @@ public final class LiveSessionView {
             showProblem("Choose a model file, or tick the calibration run.");
             return;
         }
+        Form form;
+        try {
+            form = readForm();
+        } catch (FormProblem e) {
+            e.field.setStyle(PROBLEM_FIELD);
+            e.field.requestFocus();
+            showProblem(e.getMessage());
+            return;
+        }
+        if (!recordTyped) { // named after the session's start
+            recordField.setText(newRecordPath().toString());
+            recordTyped = false;
+        }
         LiveConfig cfg;
         Map<Stimulation, String> cueClasses;
         try {
@@ -460,8 +547,8 @@ public final class LiveSessionView {
             }
             String mk = markers.getValue() == null || markers.getValue().equals(ownProtocol()) ? null : markers.getValue();
             cfg = LiveConfig.defaults(setup.lsl(), streamName).withMarkers(mk).withOutletName(setup.outletName())
-                    .withTiming(setup.timing()).withCueClasses(cueClasses).withTrials(trials.getValue(), setup.seed())
-                    .withDecoding(setup.step(), setup.smoothing()).withRecord(record).withLimits(10, 0);
+                    .withTiming(form.timing()).withCueClasses(cueClasses).withTrials(form.trials(), setup.seed())
+                    .withDecoding(form.step(), form.smoothing()).withRecord(record).withLimits(10, 0);
         } catch (IOException | RuntimeException e) {
             showProblem("Cannot start: " + Errors.describe(e));
             return;
@@ -470,6 +557,13 @@ public final class LiveSessionView {
         SessionState st = new SessionState(cfg.markers() == null ? cfg.trialsPerClass() * cueClasses.size() : 0,
                 cueClasses, cfg.timing().displayCue(), t::request);
         LiveSession s = new LiveSession(cfg, m, st);
+        audioNote = "";
+        TonePlayer tones = beep.isSelected() && cfg.markers() == null ? new TonePlayer(note -> {
+            audioNote = note;
+            t.request();
+        }) : null;
+        s.beep(tones);
+        config = cfg;
         if (finished.isDone()) {
             finished = new CompletableFuture<>();
         }
@@ -486,14 +580,41 @@ public final class LiveSessionView {
         stop.requestFocus();
         render();
         Path modelPath = m == null ? null : m.file();
+        LiveSetup.WorkspaceRecordings ws = setup.workspace();
         Thread run = new Thread(() -> {
             try {
-                LiveSummary summary = s.run();
+                LiveSummary summary;
+                try {
+                    summary = s.run();
+                } finally {
+                    if (tones != null) {
+                        tones.close();
+                    }
+                }
                 if (summary.record() != null) {
                     SessionFile.write(summary, modelPath);
                 }
+                // read back off the UI thread for the workspace (which keeps it in memory, as files added by hand)
+                RecordingFiles.Described read = null;
+                String unread = null;
+                if (ws != null && summary.record() != null && summary.samplesRecorded() > 0) {
+                    try {
+                        read = RecordingFiles.readDescribed(summary.record());
+                    } catch (IOException | RuntimeException e) {
+                        unread = Errors.describe(e);
+                    }
+                }
+                RecordingFiles.Described r = read;
+                String problem = unread;
                 st.finished();
-                Platform.runLater(() -> ended(s, summary, null));
+                Platform.runLater(() -> {
+                    ended(s, summary, null);
+                    if (r != null) {
+                        addToWorkspace(ws, summary.record(), r);
+                    } else if (problem != null) {
+                        showProblem(status.getText() + "; not added to the workspace: " + problem);
+                    }
+                });
                 done.complete(summary);
             } catch (Throwable e) {
                 st.finished();
@@ -503,6 +624,97 @@ public final class LiveSessionView {
         }, "live-session");
         run.setDaemon(true);
         run.start();
+    }
+
+    /** Adds the finished session's recording to the workspace the window was opened from. UI thread. */
+    private void addToWorkspace(LiveSetup.WorkspaceRecordings ws, Path file, RecordingFiles.Described read) {
+        try {
+            String path = ws.add(file, read);
+            status.setText(status.getText() + "; added to the workspace's recordings as " + path);
+        } catch (IOException | RuntimeException e) {
+            showProblem(status.getText() + "; not added to the workspace: " + Errors.describe(e));
+        }
+    }
+
+    // ---------------------------------------------------------------- the form
+
+    /** What the form's fields say, checked. */
+    record Form(int trials, GrazTiming timing, double step, int smoothing) {
+    }
+
+    /** A field whose value is outside its range: the message names the field and the range. */
+    static final class FormProblem extends Exception {
+        final TextField field;
+
+        FormProblem(TextField field, String message) {
+            super(message);
+            this.field = field;
+        }
+    }
+
+    private static final String PROBLEM_FIELD = "-fx-border-color: #b3261e; -fx-border-width: 2;";
+
+    /** Reads and checks the protocol and decoding fields. UI thread. */
+    Form readForm() throws FormProblem {
+        for (TextField f : List.of(trials, fixation, beepToCue, cueField, feedbackField, restMin, restMax, stepField,
+                smoothingField)) {
+            f.setStyle("");
+        }
+        int n = (int) number(trials, "Trials/class", 1, 200, true);
+        double fix = number(fixation, "Fixation (s)", 0, 30, false);
+        double toCue = number(beepToCue, "Beep–cue (s)", 0, 30, false);
+        double cue = number(cueField, "Cue (s)", 0, 30, false);
+        double fb = number(feedbackField, "Feedback (s)", 0, 60, false);
+        if (cue + fb <= 0) {
+            throw new FormProblem(cueField, "Cue (s) and Feedback (s) cannot both be 0: the trial needs an imagery "
+                    + "period.");
+        }
+        double rMin = number(restMin, "Rest min (s)", 0, 60, false);
+        double rMax = number(restMax, "Rest max (s)", rMin, 60, false);
+        double step = number(stepField, "Step (s)", 0.01, 10, false);
+        int smooth = (int) number(smoothingField, "Smoothing", 1, 1000, true);
+        GrazTiming t = setup.timing();
+        return new Form(n, new GrazTiming(t.experimentLead(), t.baseline(), t.postBaseline(), fix, toCue, cue, fb, rMin,
+                rMax), step, smooth);
+    }
+
+    private static double number(TextField f, String name, double min, double max, boolean whole) throws FormProblem {
+        String text = f.getText() == null ? "" : f.getText().trim();
+        String range = (whole ? "a whole number" : "a number") + " from " + plain(min) + " to " + plain(max);
+        double v;
+        try {
+            v = Double.parseDouble(text.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new FormProblem(f, name + " must be " + range + ", got '" + text + "'.");
+        }
+        if (!(v >= min && v <= max) || whole && v != Math.rint(v)) {
+            throw new FormProblem(f, name + " must be " + range + ", got " + text + ".");
+        }
+        return v;
+    }
+
+    // ---------------------------------------------------------------- the patient's window
+
+    /** Opens the patient's screen in a window of its own, or closes it (the screen returns here). UI thread. */
+    void togglePatientWindow() {
+        if (patient != null) {
+            patient.close();
+            return;
+        }
+        patientElsewhere.setText("The patient's screen is in its own window (on the second monitor, full screen, "
+                + "when there is one; Esc leaves full screen). Close that window to bring it back here.");
+        patientElsewhere.setWrapText(true);
+        patientElsewhere.setStyle("-fx-text-fill: #c8c8c8; -fx-font-size: 15px;");
+        patientElsewhere.setMaxWidth(420);
+        javafx.scene.layout.StackPane placeholder = new javafx.scene.layout.StackPane(patientElsewhere);
+        placeholder.setStyle("-fx-background-color: #202020;");
+        root.setCenter(placeholder);
+        patient = PatientWindow.open(screen, root.getScene() == null ? null : root.getScene().getWindow(), () -> {
+            patient = null;
+            root.setCenter(screen);
+            patientWindow.setText("Patient window");
+        });
+        patientWindow.setText("Close patient window");
     }
 
     /** Asks the running session to end; it closes its recording at the next complete data record. */
@@ -532,6 +744,9 @@ public final class LiveSessionView {
                 b.append(String.format(Locale.ROOT, "; %d samples recorded to %s", summary.samplesRecorded(),
                         summary.record()));
             }
+            if (!audioNote.isEmpty()) {
+                b.append(". ").append(audioNote);
+            }
             status.setText(b.toString());
             status.setStyle(OK_STYLE);
         }
@@ -554,7 +769,7 @@ public final class LiveSessionView {
         screen.draw(s);
         if (!s.connection().isEmpty() && session != null) {
             status.setText("Running on " + s.connection() + (s.warnings().isEmpty() ? ""
-                    : " (" + String.join("; ", s.warnings()) + ")"));
+                    : " (" + String.join("; ", s.warnings()) + ")") + (audioNote.isEmpty() ? "" : ". " + audioNote));
             status.setStyle("");
         }
         trialLabel.setText(s.trial() < 0 ? "Trial –" : s.totalTrials() > 0
@@ -607,6 +822,9 @@ public final class LiveSessionView {
     /** Stops the session and the stream search (the window is closing). */
     public void close() {
         closed = true;
+        if (patient != null) {
+            patient.close();
+        }
         if (session != null) {
             session.stop();
         }
@@ -679,6 +897,20 @@ public final class LiveSessionView {
 
     Button startButton() {
         return start;
+    }
+
+    /** The configuration of the session started last, or null. UI thread. */
+    LiveConfig config() {
+        return config;
+    }
+
+    /** The patient's own window, or null while the screen is here. */
+    PatientWindow patientWindow() {
+        return patient;
+    }
+
+    Button patientWindowButton() {
+        return patientWindow;
     }
 
     boolean modelLoaded() {

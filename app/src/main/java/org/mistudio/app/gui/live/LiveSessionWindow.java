@@ -52,15 +52,17 @@ public final class LiveSessionWindow {
 
     /**
      * "Use for live session" of a training attempt: a live window with the attempt's model; recordings go to
-     * {@code recordDir} (the workspace's folder).
+     * {@code recordDir} (in the workspace's folder) and join the workspace's recordings through {@code workspace}
+     * (null: they don't).
      */
-    public static LiveSessionHook hook(Window owner, Path recordDir) {
+    public static LiveSessionHook hook(Window owner, Path recordDir, LiveSetup.WorkspaceRecordings workspace) {
         return (attempt, modelFile) -> {
             if (modelFile.isEmpty() || !java.nio.file.Files.isRegularFile(modelFile.get())) {
                 // no model, or it went missing: the workbench's own explanation
                 return LiveSessionHook.COMMAND_LINE.use(attempt, modelFile);
             }
-            open(owner, LiveSetup.defaults(LslConfig.fromEnvironment(), recordDir).withModel(modelFile.get()));
+            open(owner, LiveSetup.defaults(LslConfig.fromEnvironment(), recordDir).withModel(modelFile.get())
+                    .withWorkspace(recordDir, workspace));
             return Optional.empty();
         };
     }
