@@ -13,6 +13,7 @@ import org.mistudio.models.benchmark.BenchResult;
 import org.mistudio.models.benchmark.BenchSummary;
 import org.mistudio.models.benchmark.PaperBenchmark;
 import org.mistudio.models.benchmark.ResultStore;
+import org.mistudio.models.benchmark.SubjectData;
 import org.mistudio.models.train.TrainingSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,6 +66,11 @@ final class BenchCommand implements Callable<Integer> {
             + "stage 2's rejected trials are dropped for every model)")
     boolean faster;
 
+    @Option(names = "--windows", paramLabel = "SECONDS:STEP", description = "train and test the networks on "
+            + "sliding windows of each 0-4 s epoch, e.g. 2:0.1 (the paper's); a trial's decision is the mean of its "
+            + "windows' probabilities (default: one 4 s window)")
+    String windows;
+
     @Option(names = "--report", description = "print the table of the units already finished in RESULTS; train nothing")
     boolean report;
 
@@ -112,14 +118,16 @@ final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--protocol transfer needs at least two subjects");
         }
         TrainingSettings settings = TrainingSettings.defaults().withEpochs(epochs).withPatience(patience).withSeed(seed);
+        PaperBenchmark.Crops crops = windows == null ? null : parseWindows(cl, windows);
+        String pipeline = ResultStore.DEFAULT_PIPELINE + (faster ? "+faster" : "")
+                + (crops == null ? "" : "+windows" + crops.length() + ":" + crops.step());
         ResultStore store;
         try {
-            store = new ResultStore(results,
-                    faster ? ResultStore.DEFAULT_PIPELINE + "+faster" : ResultStore.DEFAULT_PIPELINE);
+            store = new ResultStore(results, pipeline);
         } catch (java.io.IOException e) {
             throw new CommandLine.ParameterException(cl, "--results: " + e.getMessage());
         }
-        boolean withFaster = store.pipeline().endsWith("+faster");
+        boolean withFaster = faster;
         PrintWriter err = cl.getErr();
         long started = System.nanoTime();
         PaperBenchmark.Listener progress = new PaperBenchmark.Listener() {
@@ -146,7 +154,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         };
         List<BenchResult> all = report ? store.all() : PaperBenchmark.run(new PaperBenchmark.Plan(root, subs,
-                modelList, protocols, settings, store, results, withFaster), progress);
+                modelList, protocols, settings, store, results, withFaster, crops), progress);
         List<BenchResult> selected = new ArrayList<>();
         for (BenchResult r : all) {
             if (modelList.contains(r.model()) && protocols.contains(r.protocol())
@@ -156,12 +164,15 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<BenchSummary> table = BenchSummary.of(selected, modelList);
         PrintWriter out = cl.getOut();
-        out.println("pipeline: " + describe(withFaster));
+        out.println("pipeline: " + describe(withFaster, crops));
         out.println(format(table, subs));
+        if (crops != null) {
+            out.println(windowAccuracy(selected));
+        }
         if (json != null) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("dataset", "EEGMMIDB runs 4, 8, 12, T1 = left fist, T2 = right fist");
-            doc.put("pipeline", describe(withFaster));
+            doc.put("pipeline", describe(withFaster, crops));
             doc.put("folds", PaperBenchmark.FOLDS);
             doc.put("settings", Map.of("epochs", epochs, "patience", patience, "seed", seed));
             doc.put("table", table);
@@ -171,10 +182,52 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String describe(boolean faster) {
+    static String describe(boolean faster, PaperBenchmark.Crops crops) {
         return "1-45 Hz zero-phase Butterworth order 5 (CSP+LDA: 8-30 Hz), 128 Hz, epochs 0-4 s"
                 + (faster ? "; FASTER (|z| > 3, 2 iterations, average reference) on the networks' epochs, its "
-                + "rejected trials dropped for all models" : "; no artifact rejection");
+                + "rejected trials dropped for all models" : "; no artifact rejection")
+                + (crops == null ? "" : String.format(Locale.ROOT, "; networks on %d-sample windows (%.3f s) every "
+                + "%d samples (%.3f s), a trial decided by the mean of its windows' probabilities", crops.length(),
+                crops.length() / SubjectData.RATE, crops.step(), crops.step() / SubjectData.RATE));
+    }
+
+    /** Sliding windows of {@code s} = "SECONDS:STEP" at the benchmark's 128 Hz, rounded to whole samples. */
+    static PaperBenchmark.Crops parseWindows(CommandLine cl, String s) {
+        String[] p = s.split(":");
+        try {
+            if (p.length == 2) {
+                double len = Double.parseDouble(p[0]);
+                double step = Double.parseDouble(p[1]);
+                int n = (int) Math.round(len * SubjectData.RATE);
+                int k = (int) Math.round(step * SubjectData.RATE);
+                int epoch = (int) Math.round(4 * SubjectData.RATE);
+                if (n >= 1 && n <= epoch && k >= 1) {
+                    return new PaperBenchmark.Crops(n, k);
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CommandLine.ParameterException(cl, "--windows: expected SECONDS:STEP with a window of at most 4 s "
+                + "and a step of at least one sample (1/128 s), e.g. 2:0.1, got '" + s + "'");
+    }
+
+    /** Windows classified correctly, pooled over the finished units of each model and protocol. */
+    static String windowAccuracy(List<BenchResult> units) {
+        Map<String, int[]> pooled = new LinkedHashMap<>();
+        for (BenchResult r : units) {
+            if (r.windowTested() > 0) {
+                int[] c = pooled.computeIfAbsent(r.model() + " " + r.protocol(), k -> new int[2]);
+                c[0] += r.windowCorrect();
+                c[1] += r.windowTested();
+            }
+        }
+        StringBuilder b = new StringBuilder("window accuracy (each window on its own):");
+        for (Map.Entry<String, int[]> e : pooled.entrySet()) {
+            b.append(String.format(Locale.ROOT, "  %s %.1f %% of %d", e.getKey(), 100.0 * e.getValue()[0]
+                    / e.getValue()[1], e.getValue()[1]));
+        }
+        return b.toString();
     }
 
     static String format(List<BenchSummary> table, List<Integer> subjects) {

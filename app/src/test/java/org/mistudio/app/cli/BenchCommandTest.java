@@ -125,4 +125,36 @@ class BenchCommandTest {
         assertEquals(2, r.status(), r.err());
         assertTrue(r.err().contains("not 'band-pass'"), r.err());
     }
+
+    /**
+     * The paper's sliding windows (2 s every 0.1 s of the 0-4 s epoch; at 128 Hz 256 samples every 13): each test
+     * trial is decided once, from its 20 windows, and every window is counted.
+     */
+    @Test
+    void slidingWindows(@TempDir Path dir) throws Exception {
+        Path data = Paths.get(System.getProperty("mistudio.shared", "../../shared")).resolve("data/eegmmidb");
+        Path results = dir.resolve("res");
+        CliTest.Run r = CliTest.run("bench", "--dataset", "eegmmidb:" + data, "--subjects", "1", "--models", "eegnet",
+                "--classical", "none", "--protocol", "within", "--epochs", "1", "--patience", "0", "--windows", "2:0.1",
+                "--results", results.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("band-pass+windows256:13", Files.readString(results.resolve("pipeline.txt")).strip());
+        int trials = 0;
+        int windows = 0;
+        for (String line : Files.readAllLines(results.resolve("results.jsonl"))) {
+            JsonNode u = Json.mapper().readTree(line);
+            trials += u.get("tested").asInt();
+            windows += u.get("windowTested").asInt();
+            assertEquals(20 * u.get("tested").asInt(), u.get("windowTested").asInt(), line);
+        }
+        // (512 - 256) / 13 + 1 = 20 windows per trial; S001's 45 trials are each tested once
+        assertEquals(45, trials);
+        assertEquals(900, windows);
+        assertTrue(r.out().contains("256-sample windows (2.000 s) every 13 samples (0.102 s)"), r.out());
+        assertTrue(r.out().contains("window accuracy (each window on its own):  eegnet within"), r.out());
+        CliTest.Run bad = CliTest.run("bench", "--dataset", "eegmmidb:" + data, "--windows", "5:0.1", "--results",
+                dir.resolve("bad").toString());
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("--windows: expected SECONDS:STEP with a window of at most 4 s"), bad.err());
+    }
 }

@@ -58,9 +58,58 @@ public final class PaperBenchmark {
      * @param store    finished units (skipped)
      * @param work     where pre-trained parameters are cached
      * @param faster   clean the networks' epochs with FASTER ({@link SubjectData#load(Path, int, boolean)})
+     * @param crops    sliding windows for the networks, or null for one window per trial
      */
     public record Plan(Path root, List<Integer> subjects, List<String> models, List<String> protocols,
-                       TrainingSettings settings, ResultStore store, Path work, boolean faster) {
+                       TrainingSettings settings, ResultStore store, Path work, boolean faster, Crops crops) {
+    }
+
+    /**
+     * The comparison paper's sliding windows (Köllőd et al. 2023, kolcs/bionic_apps defaults: 2 s windows every 0.1 s
+     * of the 0-4 s epoch): networks train on every window of their training trials and label each test window; a
+     * test trial's decision is the mean of its windows' class probabilities. Folds stay split by trial, so the
+     * windows of one trial are never on both sides. CSP+LDA keeps the whole epoch.
+     *
+     * @param length window length in samples
+     * @param step   samples between window starts
+     */
+    public record Crops(int length, int step) {
+        public Crops {
+            if (length < 1 || step < 1) {
+                throw new IllegalArgumentException("windows: length and step must be at least one sample, got "
+                        + length + " and " + step);
+            }
+        }
+
+        /** The windows of one trial: starts 0, step, 2 step, ... while the window fits. */
+        public float[][][] of(float[][] trial) {
+            int n = trial[0].length;
+            if (n < length) {
+                throw new IllegalArgumentException("windows: a " + length + "-sample window does not fit a "
+                        + n + "-sample trial");
+            }
+            int count = (n - length) / step + 1;
+            float[][][] out = new float[count][trial.length][];
+            for (int k = 0; k < count; k++) {
+                for (int c = 0; c < trial.length; c++) {
+                    out[k][c] = java.util.Arrays.copyOfRange(trial[c], k * step, k * step + length);
+                }
+            }
+            return out;
+        }
+
+        /** Every window of every trial, in trial order, with the trial's label. */
+        Object[] expand(float[][][] trials, int[] y) {
+            List<float[][]> x = new ArrayList<>();
+            List<Integer> labels = new ArrayList<>();
+            for (int i = 0; i < trials.length; i++) {
+                for (float[][] w : of(trials[i])) {
+                    x.add(w);
+                    labels.add(y[i]);
+                }
+            }
+            return new Object[] {x.toArray(new float[0][][]), labels.stream().mapToInt(Integer::intValue).toArray()};
+        }
     }
 
     private PaperBenchmark() {
@@ -113,7 +162,7 @@ public final class PaperBenchmark {
                         }
                         BenchResult r;
                         try {
-                            r = unit(d, model, protocol, f, folds.get(f), plan.settings(), pretrained);
+                            r = unit(d, model, protocol, f, folds.get(f), plan.settings(), pretrained, plan.crops());
                         } catch (IllegalStateException e) {
                             // A failed training (e.g. a non-finite loss) is reported and not stored, so a rerun
                             // tries the unit again; the table counts only finished units.
@@ -162,22 +211,50 @@ public final class PaperBenchmark {
     }
 
     private static BenchResult unit(SubjectData d, String model, String protocol, int fold, Split split,
-                                    TrainingSettings settings, byte[] pretrained) {
+                                    TrainingSettings settings, byte[] pretrained, Crops crops) {
         int[] tr = split.train();
         int[] te = split.test();
         int[] yTest = pick(d.y(), te);
         long t0 = System.nanoTime();
         int[] pred;
         int epochs = 0;
+        int windowCorrect = 0;
+        int windowTested = 0;
         if (model.equals(CSP_LDA)) {
             CspLda.Model m = CspLda.defaults().fit(pick(d.csp(), tr), pick(d.y(), tr));
             pred = m.predict(pick(d.csp(), te));
         } else {
-            float[][][] x = d.networks();
+            float[][][] x = pick(d.networks(), tr);
+            int[] y = pick(d.y(), tr);
+            if (crops != null) {
+                Object[] w = crops.expand(x, y);
+                x = (float[][][]) w[0];
+                y = (int[]) w[1];
+            }
             try (TrainedNetwork t = EegTrainer.fit(Networks.create(model, x[0].length, x[0][0].length, 2),
-                    pick(x, tr), pick(d.y(), tr), settings, ProgressListener.none(), pretrained)) {
-                pred = t.predict(pick(x, te));
+                    x, y, settings, ProgressListener.none(), pretrained)) {
                 epochs = t.history().size();
+                if (crops == null) {
+                    pred = t.predict(pick(d.networks(), te));
+                } else {
+                    pred = new int[te.length];
+                    for (int i = 0; i < te.length; i++) {
+                        float[][] p = t.predictProbabilities(crops.of(d.networks()[te[i]]));
+                        double[] mean = new double[p[0].length];
+                        for (float[] row : p) {
+                            int best = 0;
+                            for (int c = 0; c < row.length; c++) {
+                                mean[c] += row[c] / p.length;
+                                best = row[c] > row[best] ? c : best;
+                            }
+                            windowCorrect += best == yTest[i] ? 1 : 0;
+                            windowTested++;
+                        }
+                        for (int c = 1; c < mean.length; c++) {
+                            pred[i] = mean[c] > mean[pred[i]] ? c : pred[i];
+                        }
+                    }
+                }
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -186,7 +263,7 @@ public final class PaperBenchmark {
             correct += pred[i] == yTest[i] ? 1 : 0;
         }
         return new BenchResult(d.subject(), model, protocol, fold, correct, yTest.length,
-                Metrics.cohenKappa(yTest, pred), seconds, epochs);
+                Metrics.cohenKappa(yTest, pred), seconds, epochs, windowCorrect, windowTested);
     }
 
     /** The network pre-trained on every selected subject but {@code target}; cached on disk for reruns. */
@@ -214,6 +291,11 @@ public final class PaperBenchmark {
         listener.note("pre-training " + model + " on " + x.size() + " trials of the other subjects");
         float[][][] xa = x.toArray(new float[0][][]);
         int[] ya = y.stream().mapToInt(Integer::intValue).toArray();
+        if (plan.crops() != null) {
+            Object[] w = plan.crops().expand(xa, ya);
+            xa = (float[][][]) w[0];
+            ya = (int[]) w[1];
+        }
         try (TrainedNetwork t = EegTrainer.fit(Networks.create(model, xa[0].length, xa[0][0].length, 2), xa, ya,
                 plan.settings(), ProgressListener.none())) {
             byte[] p = t.parameterBytes();

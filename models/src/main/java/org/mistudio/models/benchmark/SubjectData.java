@@ -40,7 +40,7 @@ public record SubjectData(String subject, float[][][] networks, float[][][] csp,
     /** Imagined opening and closing of the left or right fist (PhysioNet EEGMMIDB run descriptions). */
     public static final int[] RUNS = {4, 8, 12};
     static final Map<String, String> CLASSES = Map.of("T1", "left", "T2", "right");
-    static final double RATE = 128;
+    public static final double RATE = 128;
     static final double TMIN = 0;
     static final double TMAX = 4 - 1 / RATE;
 
