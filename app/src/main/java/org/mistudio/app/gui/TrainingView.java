@@ -68,9 +68,11 @@ import org.mistudio.models.train.TrainingSettings;
  * Training on the current extraction: the selected features (added from the r² map, typed, or the top N by |r²|),
  * shrinkage LDA (Ledoit-Wolf) cross-validated with k folds while the fold accuracies appear live, or one of the five
  * networks trained on the extraction's recordings, classes and epoch of interest with early stopping while its
- * learning curve (loss and accuracy per epoch, training and validation) grows; the results (accuracy, kappa,
- * confusion matrix, chance level and its binomial threshold, Müller-Putz et al. 2008) and every attempt of the
- * workspace in a sortable table. Each training is recorded as a new attempt with its model file
+ * learning curve (loss and accuracy per epoch, training and validation) grows, from random weights or by transfer
+ * learning (fine-tuning an earlier network attempt or a model file, or pre-training on the workspace's other
+ * recordings first; {@link NetworkModelTrainer} does the training and refuses a source that does not fit); the
+ * results (accuracy, kappa, confusion matrix, chance level and its binomial threshold, Müller-Putz et al. 2008) and
+ * every attempt of the workspace, with its transfer source, in a sortable table. Each training is recorded as a new attempt with its model file
  * ({@link AttemptModels}).
  */
 public final class TrainingView implements View {
@@ -208,6 +210,12 @@ public final class TrainingView implements View {
         fileRow.visibleProperty().bind(initialWeights.valueProperty().isEqualTo(FROM_FILE));
         fileRow.managedProperty().bind(fileRow.visibleProperty());
         networkGrid.addRow(4, new Label("Initial weights"), initialWeights);
+        initialWeights.setPrefWidth(190);
+        for (Node n : networkGrid.getChildren()) {
+            if (n instanceof Label l) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
         networkGrid.add(new VBox(sourceAttempt, fileRow), 1, 5);
         networkData.setWrapText(true);
         networkData.setStyle("-fx-text-fill: #555555;");
@@ -274,7 +282,9 @@ public final class TrainingView implements View {
         attempts.getColumns().add(col("Method", TrainingAttempt::method, 75));
         attempts.getColumns().add(col("Features", a -> String.join(" ", a.features()), 140));
         attempts.getColumns().add(col("Validation", a -> a.settings().getOrDefault("validation", ""), 85));
-        attempts.getColumns().add(col("Transfer", TrainingView::transferOf, 120));
+        TableColumn<TrainingAttempt, String> transfer = col("Transfer", TrainingView::transferOf, 135);
+        transfer.setMinWidth(150);
+        attempts.getColumns().add(transfer);
         attempts.getColumns().add(number("Accuracy", a -> a.scores().accuracy()));
         attempts.getColumns().add(number("Kappa", a -> a.scores().kappa()));
         attempts.getColumns().add(number("Threshold", a -> a.scores().chanceThreshold()));
@@ -302,9 +312,9 @@ public final class TrainingView implements View {
     }
 
     static final String SCRATCH = "from scratch (random)";
-    static final String FROM_ATTEMPT = "fine-tune an earlier network attempt";
-    static final String FROM_FILE = "fine-tune a network model file";
-    static final String PRETRAIN = "pre-train on the other recordings, then fine-tune";
+    static final String FROM_ATTEMPT = "fine-tune an attempt";
+    static final String FROM_FILE = "fine-tune a model file";
+    static final String PRETRAIN = "pre-train on other recordings";
 
     /** Display names of {@link Networks#NAMES}. */
     static final Map<String, String> NETWORK_NAMES = Map.of("shallow", "Shallow ConvNet", "deep", "Deep ConvNet",
@@ -453,10 +463,25 @@ public final class TrainingView implements View {
         }
     }
 
-    /** The attempts table's Transfer cell: a network's initial weights; empty for LDA. */
+    /**
+     * The attempts table's Transfer cell: a network's initial weights, short ("fine-tuned from a2", "fine-tuned from
+     * x.mimodel", "pre-trained on b.edf, then fine-tuned", "from scratch"); empty for LDA. The attempt's
+     * {@code transfer} setting has the full text.
+     */
     static String transferOf(TrainingAttempt a) {
         String t = a.settings().get(TRANSFER);
-        return t != null ? t : Networks.NAMES.contains(a.method()) ? "from scratch" : "";
+        if (t == null) {
+            return Networks.NAMES.contains(a.method()) ? "from scratch" : "";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("fine-tuned from attempt (\\S+) \\(.*\\)")
+                .matcher(t);
+        if (m.matches()) {
+            return "fine-tuned from " + m.group(1);
+        }
+        if (t.startsWith("fine-tuned from ")) {
+            return "fine-tuned from " + java.nio.file.Path.of(t.substring("fine-tuned from ".length())).getFileName();
+        }
+        return t;
     }
 
     /** The attempt setting that names a network's transfer source. */

@@ -292,9 +292,9 @@ class WorkflowTest {
     void nodeStrengthModelAndNetworkTransfer() throws Exception {
         Path sample = Root.path().resolve("sample-data").resolve("mi-sample.edf");
         Path other = dir.resolve("other-subject.edf");
+        java.io.PrintWriter quiet = new java.io.PrintWriter(java.io.Writer.nullWriter());
         int simulated = org.mistudio.app.cli.MiStudioCommand.execute(new String[] {"simulate", "--out",
-                other.toString(), "--trials", "10", "--seed", "7"}, new java.io.PrintWriter(java.io.Writer.nullWriter()),
-                new java.io.PrintWriter(java.io.Writer.nullWriter()));
+                other.toString(), "--trials", "10", "--seed", "7"}, quiet, quiet);
         assertEquals(0, simulated);
         Path home = dir.resolve("settings");
         Path folder = dir.resolve("transfer");
@@ -384,7 +384,7 @@ class WorkflowTest {
                     .filter(c -> c.getText().equals("Transfer")).findFirst().orElseThrow();
             return String.valueOf(column.getCellData(2));
         });
-        assertEquals("fine-tuned from attempt a2 (models/a2.mimodel)", cell);
+        assertEquals("fine-tuned from a2", cell);
 
         // Another architecture cannot start from a2's weights: refused, naming what differs; nothing recorded.
         Fx.run(() -> {
@@ -416,7 +416,8 @@ class WorkflowTest {
             MiStudioApp.startScreen(again, new RecentWorkspaces(home), reopened::add).openAt(folder);
             List<TrainingAttempt> back = reopened.get(0).training().attemptsTable().getItems();
             assertEquals(List.of("a1", "a2", "a3", "a4"), back.stream().map(TrainingAttempt::id).toList());
-            assertEquals("fine-tuned from attempt a2 (models/a2.mimodel)", TrainingView.transferOf(back.get(2)));
+            assertEquals("fine-tuned from attempt a2 (models/a2.mimodel)", back.get(2).settings().get("transfer"));
+            assertEquals("fine-tuned from a2", TrainingView.transferOf(back.get(2)));
             assertEquals("pre-trained on other-subject.edf, then fine-tuned", TrainingView.transferOf(back.get(3)));
             assertEquals("models/a1.mimodel", back.get(0).modelFile());
             again.close();
