@@ -33,7 +33,9 @@ import picocli.CommandLine.Parameters;
                 "Each run is band-passed causally (Butterworth, as the live session filters) and one window "
                         + "[tmin, tmax] s after every cue is a trial.",
                 "csp-lda: CSP (4 components, log power) + LDA. psd-lda: HappyFeat-style PSD features of the window "
-                        + "(--features, or the --auto N cells of largest |r²| in the band) + shrinkage LDA."})
+                        + "(--features, or the --auto N cells of largest |r²| in the band) + shrinkage LDA.",
+                "Networks train from random weights, or fine-tune an earlier network (--init) or a network "
+                        + "pre-trained on other recordings (--pretrain)."})
 final class TrainCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILES", description = "recordings (EDF/BDF/GDF/XDF) with cue annotations")
@@ -60,6 +62,16 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "42", description = "networks: seed (default ${DEFAULT-VALUE})")
     long seed;
+
+    @Option(names = "--init", paramLabel = "MODEL",
+            description = "networks: fine-tune from this network model (.mimodel) instead of random weights; it must "
+                    + "have the same architecture, channels, sampling rate, window and classes")
+    Path init;
+
+    @Option(names = "--pretrain", split = ",", paramLabel = "FILE",
+            description = "networks: pre-train on these recordings (other subjects), then fine-tune on FILES "
+                    + "(the comparison paper's transfer protocol)")
+    List<Path> pretrain;
 
     @Option(names = "--band", defaultValue = "8,30", paramLabel = "LO,HI",
             description = "causal Butterworth band-pass in Hz (default ${DEFAULT-VALUE})")
@@ -100,6 +112,15 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out: a model file ends in "
                     + ModelFile.EXTENSION + ", got " + out);
         }
+        boolean network = NetworkModelTrainer.isNetwork(model);
+        if ((init != null || pretrain != null) && !network) {
+            throw new CommandLine.ParameterException(spec.commandLine(), (init != null ? "--init" : "--pretrain")
+                    + " applies to networks only");
+        }
+        if (init != null && pretrain != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--init and --pretrain exclude each other: "
+                    + "fine-tune from a model, or pre-train on recordings and fine-tune");
+        }
         Map<String, String> mapping = ClassMapping.parse(classes);
         List<Recording> runs = new ArrayList<>();
         for (Path f : files) {
@@ -136,9 +157,23 @@ final class TrainCommand implements Callable<Integer> {
                         "epoch %d/%d  loss %.4f  acc %.3f  val loss %.4f  val acc %.3f  %.1f s%s%n", r.epoch(),
                         r.maxEpochs(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(),
                         r.seconds(), r.improved() ? "  *" : "");
-                try (NetworkModelTrainer.Trained t = NetworkModelTrainer.train(runs, names,
-                        new NetworkModelTrainer.Spec(kind, new CausalEpoching(mapping, lohi[0], lohi[1], order, tmin,
-                                tmax), ts), version(), progress)) {
+                NetworkModelTrainer.Spec netSpec = new NetworkModelTrainer.Spec(kind, new CausalEpoching(mapping,
+                        lohi[0], lohi[1], order, tmin, tmax), ts);
+                NetworkModelTrainer.Init start = init == null ? null
+                        : NetworkModelTrainer.Init.fromModel(ModelFile.read(init), init.toString());
+                List<Recording> others = new ArrayList<>();
+                for (Path f : pretrain == null ? List.<Path>of() : pretrain) {
+                    others.add(RecordingFiles.read(f));
+                }
+                List<String> otherNames = pretrain == null ? List.of()
+                        : pretrain.stream().map(p -> p.getFileName().toString()).toList();
+                ProgressListener pre = json ? ProgressListener.none() : r -> err.printf(Locale.ROOT,
+                        "pre-training epoch %d/%d  loss %.4f  val loss %.4f  val acc %.3f%n", r.epoch(),
+                        r.maxEpochs(), r.trainLoss(), r.validationLoss(), r.validationAccuracy());
+                try (NetworkModelTrainer.Trained t = others.isEmpty()
+                        ? NetworkModelTrainer.train(runs, names, netSpec, version(), progress, start)
+                        : NetworkModelTrainer.pretrainThenFineTune(others, otherNames, runs, names, netSpec,
+                                version(), pre, progress)) {
                     md = t.metadata();
                     entries = t.entries();
                 }
@@ -174,6 +209,11 @@ final class TrainCommand implements Callable<Integer> {
                     m.get("best_epoch"), m.get("epochs_run"), ((Number) m.get("accuracy")).doubleValue(),
                     m.get("validation"), ((Number) m.get("train_accuracy")).doubleValue(),
                     ((Number) m.get("chance_level")).doubleValue());
+            if (md.settings().get("transfer") instanceof Map<?, ?> tr) {
+                o.printf(Locale.ROOT, "transfer: %s from %s%s%n", tr.get("mode"), tr.get("source"),
+                        m.get("initial_validation_accuracy") instanceof Number a0 ? String.format(Locale.ROOT,
+                                "; validation accuracy %.4f before fine-tuning", a0.doubleValue()) : "");
+            }
             o.printf(Locale.ROOT, "wrote %s (%.2f s)%n", out, seconds);
             return 0;
         }

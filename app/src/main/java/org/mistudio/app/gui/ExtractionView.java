@@ -354,4 +354,12 @@ public final class ExtractionView implements View {
     TextField shiftField() {
         return shift;
     }
+
+    ChoiceBox<String> connectivityChoice() {
+        return connectivity;
+    }
+
+    ListView<String> recordingList() {
+        return recordings;
+    }
 }

@@ -68,9 +68,11 @@ import org.mistudio.models.train.TrainingSettings;
  * Training on the current extraction: the selected features (added from the r² map, typed, or the top N by |r²|),
  * shrinkage LDA (Ledoit-Wolf) cross-validated with k folds while the fold accuracies appear live, or one of the five
  * networks trained on the extraction's recordings, classes and epoch of interest with early stopping while its
- * learning curve (loss and accuracy per epoch, training and validation) grows; the results (accuracy, kappa,
- * confusion matrix, chance level and its binomial threshold, Müller-Putz et al. 2008) and every attempt of the
- * workspace in a sortable table. Each training is recorded as a new attempt with its model file
+ * learning curve (loss and accuracy per epoch, training and validation) grows, from random weights or by transfer
+ * learning (fine-tuning an earlier network attempt or a model file, or pre-training on the workspace's other
+ * recordings first; {@link NetworkModelTrainer} does the training and refuses a source that does not fit); the
+ * results (accuracy, kappa, confusion matrix, chance level and its binomial threshold, Müller-Putz et al. 2008) and
+ * every attempt of the workspace, with its transfer source, in a sortable table. Each training is recorded as a new attempt with its model file
  * ({@link AttemptModels}).
  */
 public final class TrainingView implements View {
@@ -91,6 +93,12 @@ public final class TrainingView implements View {
     private final Spinner<Integer> patience = new Spinner<>(0, 500, 15);
     private final Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, 42);
     private final Label networkData = new Label();
+    /** Initial weights: {@link #SCRATCH}, {@link #FROM_ATTEMPT}, {@link #FROM_FILE} or {@link #PRETRAIN}. */
+    private final ChoiceBox<String> initialWeights = new ChoiceBox<>(FXCollections.observableArrayList(
+            SCRATCH, FROM_ATTEMPT, FROM_FILE, PRETRAIN));
+    private final ChoiceBox<TrainingAttempt> sourceAttempt = new ChoiceBox<>();
+    private final TextField sourceFile = new TextField();
+    private final Button browseSource = new Button("Browse…");
     private final StackPane charts = new StackPane();
     private final VBox curves;
     private final XYChart.Series<Number, Number> trainLoss = new XYChart.Series<>();
@@ -164,6 +172,51 @@ public final class TrainingView implements View {
         networkGrid.addRow(1, new Label("Epochs at most"), epochs);
         networkGrid.addRow(2, new Label("Patience"), patience);
         networkGrid.addRow(3, new Label("Seed"), seed);
+        initialWeights.setValue(SCRATCH);
+        initialWeights.setId("initial-weights");
+        initialWeights.setTooltip(new Tooltip("Transfer learning: start from an earlier network with the same "
+                + "architecture, channels, rate, window and classes, or pre-train on the workspace's other recordings "
+                + "(other subjects) and fine-tune on this extraction's"));
+        sourceAttempt.setId("source-attempt");
+        sourceAttempt.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(TrainingAttempt a) {
+                return a == null ? "" : String.format(Locale.ROOT, "%s: %s, %.0f %%", a.id(),
+                        NETWORK_NAMES.getOrDefault(a.method(), a.method()), 100 * a.scores().accuracy());
+            }
+
+            @Override
+            public TrainingAttempt fromString(String s) {
+                return null;
+            }
+        });
+        sourceAttempt.setPrefWidth(190);
+        sourceAttempt.visibleProperty().bind(initialWeights.valueProperty().isEqualTo(FROM_ATTEMPT));
+        sourceAttempt.managedProperty().bind(sourceAttempt.visibleProperty());
+        sourceFile.setId("source-file");
+        sourceFile.setPromptText("network .mimodel file");
+        sourceFile.setPrefColumnCount(14);
+        browseSource.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Network model to fine-tune");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("MI Studio model",
+                    "*" + org.mistudio.models.persist.ModelFile.EXTENSION));
+            java.io.File f = chooser.showOpenDialog(bench.owner());
+            if (f != null) {
+                sourceFile.setText(f.getPath());
+            }
+        });
+        HBox fileRow = new HBox(4, sourceFile, browseSource);
+        fileRow.visibleProperty().bind(initialWeights.valueProperty().isEqualTo(FROM_FILE));
+        fileRow.managedProperty().bind(fileRow.visibleProperty());
+        networkGrid.addRow(4, new Label("Initial weights"), initialWeights);
+        initialWeights.setPrefWidth(190);
+        for (Node n : networkGrid.getChildren()) {
+            if (n instanceof Label l) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        networkGrid.add(new VBox(sourceAttempt, fileRow), 1, 5);
         networkData.setWrapText(true);
         networkData.setStyle("-fx-text-fill: #555555;");
         VBox networkBox = new VBox(4, networkGrid, networkData);
@@ -229,6 +282,9 @@ public final class TrainingView implements View {
         attempts.getColumns().add(col("Method", TrainingAttempt::method, 75));
         attempts.getColumns().add(col("Features", a -> String.join(" ", a.features()), 140));
         attempts.getColumns().add(col("Validation", a -> a.settings().getOrDefault("validation", ""), 85));
+        TableColumn<TrainingAttempt, String> transfer = col("Transfer", TrainingView::transferOf, 135);
+        transfer.setMinWidth(150);
+        attempts.getColumns().add(transfer);
         attempts.getColumns().add(number("Accuracy", a -> a.scores().accuracy()));
         attempts.getColumns().add(number("Kappa", a -> a.scores().kappa()));
         attempts.getColumns().add(number("Threshold", a -> a.scores().chanceThreshold()));
@@ -254,6 +310,11 @@ public final class TrainingView implements View {
         describeNetworkData();
         refresh();
     }
+
+    static final String SCRATCH = "from scratch (random)";
+    static final String FROM_ATTEMPT = "fine-tune an attempt";
+    static final String FROM_FILE = "fine-tune a model file";
+    static final String PRETRAIN = "pre-train on other recordings";
 
     /** Display names of {@link Networks#NAMES}. */
     static final Map<String, String> NETWORK_NAMES = Map.of("shallow", "Shallow ConvNet", "deep", "Deep ConvNet",
@@ -389,8 +450,42 @@ public final class TrainingView implements View {
     }
 
     private void refresh() {
-        attempts.setItems(FXCollections.observableArrayList(bench.state().get().attempts()));
+        List<TrainingAttempt> all = bench.state().get().attempts();
+        attempts.setItems(FXCollections.observableArrayList(all));
+        TrainingAttempt chosen = sourceAttempt.getValue();
+        List<TrainingAttempt> networks = all.stream().filter(a -> Networks.NAMES.contains(a.method())
+                && a.modelFile() != null).toList();
+        sourceAttempt.getItems().setAll(networks);
+        if (chosen != null) {
+            networks.stream().filter(a -> a.id().equals(chosen.id())).findFirst().ifPresent(sourceAttempt::setValue);
+        } else if (!networks.isEmpty()) {
+            sourceAttempt.setValue(networks.get(networks.size() - 1));
+        }
     }
+
+    /**
+     * The attempts table's Transfer cell: a network's initial weights, short ("fine-tuned from a2", "fine-tuned from
+     * x.mimodel", "pre-trained on b.edf, then fine-tuned", "from scratch"); empty for LDA. The attempt's
+     * {@code transfer} setting has the full text.
+     */
+    static String transferOf(TrainingAttempt a) {
+        String t = a.settings().get(TRANSFER);
+        if (t == null) {
+            return Networks.NAMES.contains(a.method()) ? "from scratch" : "";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("fine-tuned from attempt (\\S+) \\(.*\\)")
+                .matcher(t);
+        if (m.matches()) {
+            return "fine-tuned from " + m.group(1);
+        }
+        if (t.startsWith("fine-tuned from ")) {
+            return "fine-tuned from " + java.nio.file.Path.of(t.substring("fine-tuned from ".length())).getFileName();
+        }
+        return t;
+    }
+
+    /** The attempt setting that names a network's transfer source. */
+    static final String TRANSFER = "transfer";
 
     private void addTyped() {
         try {
@@ -484,17 +579,16 @@ public final class TrainingView implements View {
             settings.put("featureKind", kind);
             settings.put("validation", validationSetting);
             settings.put("chanceAlpha", Double.toString(ALPHA));
-            if (!kind.equals(Workbench.Extracted.PSD)) {
-                settings.put("model", "none: node-strength features have no live model kind yet");
-                return new Outcome(s, settings, null, null);
-            }
             progress.update("fitting on all trials for the model file", 0.95);
             Recording first = bench.recording(x.extraction().recordings().get(0));
             List<String> units = first.select(t.channels()).channels().stream().map(ChannelInfo::unit).toList();
-            AttemptModels.PsdLda m = AttemptModels.psdLda(x.extraction(), t, chosen, first.samplingRate(), units, s,
-                    (stratified ? "stratified " : "contiguous ") + k + "-fold cross-validation");
-            settings.put("model", "psd-lda: the scored features and shrinkage LDA, fitted on all " + t.trialCount()
-                    + " trials");
+            String how = (stratified ? "stratified " : "contiguous ") + k + "-fold cross-validation";
+            boolean psd = kind.equals(Workbench.Extracted.PSD);
+            AttemptModels.PsdLda m = psd
+                    ? AttemptModels.psdLda(x.extraction(), t, chosen, first.samplingRate(), units, s, how)
+                    : AttemptModels.nodeStrengthLda(x.extraction(), t, chosen, first.samplingRate(), units, s, how);
+            settings.put("model", m.metadata().kind() + ": the scored features and shrinkage LDA, fitted on all "
+                    + t.trialCount() + " trials");
             List<String> differs = AttemptModels.liveDifferences(p);
             settings.put("live", differs.isEmpty() ? "computes the scored features from the raw window"
                     : "differs from the scored features: " + String.join("; ", differs));
@@ -527,20 +621,36 @@ public final class TrainingView implements View {
                 validationAccuracy, keptEpoch)) {
             series.getData().clear();
         }
-        fitEpochAxes(0);
         List<String> paths = x.extraction().recordings();
+        String mode = initialWeights.getValue();
+        NetworkModelTrainer.Init init;
+        List<String> others;
+        try {
+            init = initFromChoice(mode);
+            others = mode.equals(PRETRAIN) ? otherRecordings(paths) : List.of();
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            Errors.show(bench.owner(), "Cannot train", e);
+            return CompletableFuture.completedFuture(false);
+        }
+        fitEpochAxes(0);
         return job.run("Training " + display, progress -> {
             progress.update("cutting trials", 0);
             List<Recording> runs = bench.recordings(paths);
-            List<String> names = paths.stream().map(s -> java.nio.file.Path.of(s).getFileName().toString()).toList();
-            try (NetworkModelTrainer.Trained t = NetworkModelTrainer.train(runs, names,
-                    new NetworkModelTrainer.Spec(arch, ep, ts), AttemptModels.version(), r -> {
-                        // Throws once Cancel was pressed, which stops the trainer after this epoch.
-                        progress.update(String.format(Locale.ROOT, "epoch %d (at most %d): validation accuracy "
-                                + "%.0f %%", r.epoch(), r.maxEpochs(), 100 * r.validationAccuracy()),
-                                (double) r.epoch() / r.maxEpochs());
-                        Platform.runLater(() -> addEpoch(r));
-                    })) {
+            List<String> names = fileNames(paths);
+            NetworkModelTrainer.Spec spec = new NetworkModelTrainer.Spec(arch, ep, ts);
+            org.mistudio.models.train.ProgressListener curve = r -> {
+                // Throws once Cancel was pressed, which stops the trainer after this epoch.
+                progress.update(String.format(Locale.ROOT, "epoch %d (at most %d): validation accuracy "
+                        + "%.0f %%", r.epoch(), r.maxEpochs(), 100 * r.validationAccuracy()),
+                        (double) r.epoch() / r.maxEpochs());
+                Platform.runLater(() -> addEpoch(r));
+            };
+            try (NetworkModelTrainer.Trained t = others.isEmpty()
+                    ? NetworkModelTrainer.train(runs, names, spec, AttemptModels.version(), curve, init)
+                    : NetworkModelTrainer.pretrainThenFineTune(bench.recordings(others), fileNames(others), runs,
+                            names, spec, AttemptModels.version(), r -> progress.update(String.format(Locale.ROOT,
+                                    "pre-training on %d other recording(s): epoch %d (at most %d)", others.size(),
+                                    r.epoch(), r.maxEpochs()), 0.5 * r.epoch() / r.maxEpochs()), curve)) {
                 ModelMetadata md = t.metadata();
                 Map<String, Object> m = md.metrics();
                 Map<String, String> settings = new LinkedHashMap<>();
@@ -556,6 +666,14 @@ public final class TrainingView implements View {
                 settings.put("window", Numbers.plain(ep.tmin()) + "-" + Numbers.plain(ep.tmax()) + " s after the cue");
                 settings.put("chanceAlpha", Double.toString(NetworkModelTrainer.CHANCE_ALPHA));
                 settings.put("model", "network: the kept epoch's weights, as scored on the validation split");
+                if (t.metadata().settings().get("transfer") instanceof Map<?, ?> tr) {
+                    settings.put(TRANSFER, tr.get("mode").equals(NetworkModelTrainer.FINE_TUNE)
+                            ? "fine-tuned from " + tr.get("source") : tr.get("source") + ", then fine-tuned");
+                    if (m.get("initial_validation_accuracy") instanceof Number a0) {
+                        settings.put("initialValidation", String.format(Locale.ROOT, "%.1f %% before fine-tuning",
+                                100 * a0.doubleValue()));
+                    }
+                }
                 return new Outcome(AttemptModels.networkScores(md), settings, md, t.entries());
             }
         }, o -> {
@@ -576,6 +694,47 @@ public final class TrainingView implements View {
                     + "epoch %d of %s kept)", 100 * o.scores().accuracy(), o.scores().testTrials(), best,
                     m.get("epochs_run")));
         });
+    }
+
+    /**
+     * The initial weights the choice names: none (from scratch, or pre-training, which makes its own), the chosen
+     * earlier network attempt's model file, or the typed model file. Refuses a missing choice or a model that is not
+     * a network.
+     */
+    private NetworkModelTrainer.Init initFromChoice(String mode) throws java.io.IOException {
+        if (mode.equals(FROM_ATTEMPT)) {
+            TrainingAttempt a = sourceAttempt.getValue();
+            if (a == null) {
+                throw new IllegalArgumentException("choose an earlier network attempt to fine-tune (train a network "
+                        + "from scratch first)");
+            }
+            return NetworkModelTrainer.Init.fromModel(org.mistudio.models.persist.ModelFile.read(
+                    AttemptModels.file(bench.workspace(), a)), "attempt " + a.id() + " (" + a.modelFile() + ")");
+        }
+        if (mode.equals(FROM_FILE)) {
+            String text = sourceFile.getText() == null ? "" : sourceFile.getText().trim();
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException("choose the network model file to fine-tune");
+            }
+            java.nio.file.Path f = java.nio.file.Path.of(text);
+            return NetworkModelTrainer.Init.fromModel(org.mistudio.models.persist.ModelFile.read(f), f.toString());
+        }
+        return null;
+    }
+
+    /** The workspace's recordings that the extraction does not use: the pre-training data. */
+    private List<String> otherRecordings(List<String> used) {
+        List<String> others = bench.state().get().recordings().stream().map(r -> r.path())
+                .filter(p -> !used.contains(p)).toList();
+        if (others.isEmpty()) {
+            throw new IllegalArgumentException("pre-training needs recordings that the extraction does not use: add "
+                    + "other subjects' recordings to the workspace (the extraction uses " + fileNames(used) + ")");
+        }
+        return others;
+    }
+
+    private static List<String> fileNames(List<String> paths) {
+        return paths.stream().map(s -> java.nio.file.Path.of(s).getFileName().toString()).toList();
     }
 
     /** Adds one epoch to the learning curve. UI thread. */
@@ -705,6 +864,18 @@ public final class TrainingView implements View {
 
     Spinner<Integer> seedSpinner() {
         return seed;
+    }
+
+    ChoiceBox<String> initialWeightsChoice() {
+        return initialWeights;
+    }
+
+    ChoiceBox<TrainingAttempt> sourceAttemptChoice() {
+        return sourceAttempt;
+    }
+
+    TextField sourceFileField() {
+        return sourceFile;
     }
 
     Optional<TrainingAttempt> lastAttempt() {

@@ -114,7 +114,7 @@ public final class WorkbenchTour {
             return pane.training().train();
         }));
         written.add(snap(stage[0], outDir, "training.png"));
-        // EEGNet on the same trials: the learning curve, and the attempts table with all three attempts.
+        // EEGNet on the same trials: the learning curve, and the attempts table with all the attempts.
         await(fx(() -> {
             TrainingView v = pane.training();
             v.networkChoice().setSelected(true);
@@ -122,6 +122,13 @@ public final class WorkbenchTour {
             v.epochsSpinner().getValueFactory().setValue(40);
             v.patienceSpinner().getValueFactory().setValue(10);
             v.seedSpinner().getValueFactory().setValue(42);
+            return v.train();
+        }));
+        // Then fine-tuned from that attempt: the transfer option and the Transfer column.
+        await(fx(() -> {
+            TrainingView v = pane.training();
+            v.initialWeightsChoice().setValue(TrainingView.FROM_ATTEMPT);
+            v.epochsSpinner().getValueFactory().setValue(20);
             return v.train();
         }));
         written.add(snap(stage[0], outDir, "training-network.png"));

@@ -14,7 +14,9 @@ import org.mistudio.dsp.decode.Lda;
 import org.mistudio.dsp.features.Feature;
 import org.mistudio.dsp.features.FeatureSelection;
 import org.mistudio.dsp.features.FeatureTensor;
+import org.mistudio.dsp.features.ConnectivityFeatures;
 import org.mistudio.dsp.features.PsdFeatures;
+import org.mistudio.models.classical.NodeStrengthLdaKind;
 import org.mistudio.models.classical.PsdLdaKind;
 import org.mistudio.models.persist.ModelFile;
 import org.mistudio.models.persist.ModelMetadata;
@@ -27,7 +29,9 @@ import org.mistudio.models.persist.ModelMetadata;
  * extraction's PSD settings, the selected features and the shrinkage LDA that the cross-validation fitted in each
  * fold, here fitted once on all of the extraction's trials. Offline steps that a live decoder does not replay (a
  * zero-phase filter, a notch, a re-reference, FASTER) are listed by {@link #liveDifferences}, and the attempt's
- * settings say so.
+ * settings say so. For LDA on node-strength (connectivity) features it is the node-strength-lda kind with the
+ * extraction's connectivity settings. For a network it is the network kind, with its transfer source (if it was
+ * fine-tuned) in its settings.
  */
 public final class AttemptModels {
 
@@ -64,7 +68,7 @@ public final class AttemptModels {
     }
 
     /**
-     * A psd-lda model and the LDA it holds.
+     * An LDA attempt's model (psd-lda or node-strength-lda) and the LDA it holds.
      *
      * @param model the fitted features and LDA (in memory; the file holds the same)
      */
@@ -83,16 +87,43 @@ public final class AttemptModels {
      */
     public static PsdLda psdLda(Extraction extraction, FeatureTensor psd, List<Feature> chosen, double samplingRate,
                                 List<String> units, Scores scores, String validation) {
+        PsdFeatures settings = extraction.parameters().toExtraction().psd();
+        return ldaModel(PsdLdaKind.NAME, extraction, psd, chosen, samplingRate, units, scores, validation,
+                m -> PsdLdaKind.entries(settings, m.features(), m.lda()));
+    }
+
+    /**
+     * The node-strength-lda model of an LDA attempt on connectivity features: the extraction's connectivity
+     * settings (coherence or imaginary coherence, Welch segment, band), {@code chosen}, and shrinkage LDA fitted on
+     * every trial of {@code nodeStrength}.
+     *
+     * @param nodeStrength the extraction's node-strength features (all its trials, all its channels)
+     * @param units        the unit of each of {@code nodeStrength}'s channels
+     */
+    public static PsdLda nodeStrengthLda(Extraction extraction, FeatureTensor nodeStrength, List<Feature> chosen,
+                                         double samplingRate, List<String> units, Scores scores, String validation) {
+        ConnectivityFeatures settings = extraction.parameters().toExtraction().connectivity().orElseThrow(
+                () -> new IllegalArgumentException("extraction " + extraction.id() + " computed no connectivity"));
+        return ldaModel(NodeStrengthLdaKind.NAME, extraction, nodeStrength, chosen, samplingRate, units, scores,
+                validation, m -> NodeStrengthLdaKind.entries(settings, m.features(), m.lda()));
+    }
+
+    private static PsdLda ldaModel(String kind, Extraction extraction, FeatureTensor t, List<Feature> chosen,
+                                   double samplingRate, List<String> units, Scores scores, String validation,
+                                   java.util.function.Function<FeatureSelection.Selected.Model, Map<String, byte[]>>
+                                           entries) {
         ExtractionParameters p = extraction.parameters();
         List<String> names = new ArrayList<>();
-        int[] y = ClassLabels.encodeNames(psd.labels(), names);
+        int[] y = ClassLabels.encodeNames(t.labels(), names);
         // The classifier each fold fitted (TrainingView), now on every trial.
         FeatureSelection.Selected.Model m = new FeatureSelection.Selected(chosen, 0, p.fmin(), p.fmax(),
-                Lda.lsqrAuto()).fit(psd, y);
-        PsdFeatures settings = p.toExtraction().psd();
+                Lda.lsqrAuto()).fit(t, y);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("features", m.features().stream().map(Feature::toString).toList());
         s.put("feature_selection", "given");
+        if (kind.equals(NodeStrengthLdaKind.NAME)) {
+            s.put("connectivity", p.connectivity());
+        }
         s.put("lda", "lsqr, Ledoit-Wolf shrinkage");
         s.put("extraction", extraction.id());
         s.put("live_differences", liveDifferences(p));
@@ -105,17 +136,17 @@ public final class AttemptModels {
         metrics.put("confusion_matrix", scores.confusion());
         metrics.put("chance_level", scores.chanceLevel());
         metrics.put("chance_threshold", scores.chanceThreshold());
-        metrics.put("trials", psd.trialCount());
+        metrics.put("trials", t.trialCount());
         int[] counts = ClassLabels.of(y).counts();
         Map<String, Integer> perClass = new LinkedHashMap<>();
         for (int k = 0; k < names.size(); k++) {
             perClass.put(names.get(k), counts[k]);
         }
         metrics.put("trials_per_class", perClass);
-        ModelMetadata md = new ModelMetadata(PsdLdaKind.NAME, null, s, psd.channels(), units, samplingRate,
+        ModelMetadata md = new ModelMetadata(kind, null, s, t.channels(), units, samplingRate,
                 liveFilter(p.preprocessing()), p.epochStart(), p.epochStart() + p.epochLength(), names, p.classes(),
                 fileNames(extraction.recordings()), metrics, Instant.now(), version());
-        return new PsdLda(md, PsdLdaKind.entries(settings, m.features(), m.lda()), m);
+        return new PsdLda(md, entries.apply(m), m);
     }
 
     /** The causal band-pass a live decoder runs for this preprocessing: its edges, or none without a band-pass. */

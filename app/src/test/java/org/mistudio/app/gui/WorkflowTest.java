@@ -282,6 +282,149 @@ class WorkflowTest {
         });
     }
 
+    /**
+     * The two remaining workbench features, through the window: LDA on node-strength features writes a
+     * node-strength-lda model; a network fine-tuned from an earlier network attempt records its source (and starts
+     * from its weights); a source of another architecture is refused by name; pre-training on the workspace's other
+     * recording, then fine-tuning; and after reopening the workspace the attempts still name their sources.
+     */
+    @Test
+    void nodeStrengthModelAndNetworkTransfer() throws Exception {
+        Path sample = Root.path().resolve("sample-data").resolve("mi-sample.edf");
+        Path other = dir.resolve("other-subject.edf");
+        java.io.PrintWriter quiet = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        int simulated = org.mistudio.app.cli.MiStudioCommand.execute(new String[] {"simulate", "--out",
+                other.toString(), "--trials", "10", "--seed", "7"}, quiet, quiet);
+        assertEquals(0, simulated);
+        Path home = dir.resolve("settings");
+        Path folder = dir.resolve("transfer");
+        List<WorkbenchPane> opened = new ArrayList<>();
+        Fx.run(() -> {
+            Stage s = new Stage();
+            MiStudioApp.startScreen(s, new RecentWorkspaces(home), opened::add).createAt(folder);
+            s.show();
+            return null;
+        });
+        WorkbenchPane pane = opened.get(0);
+        await(Fx.run(() -> pane.recordings().add(List.of(sample, other))));
+        await(Fx.run(() -> pane.recordings().job().finished()));
+
+        // Extraction on the sample only, with coherence node strength.
+        Fx.run(() -> {
+            pane.show(pane.extraction());
+            var list = pane.extraction().recordingList();
+            list.getSelectionModel().clearSelection();
+            list.getSelectionModel().select(sample.toAbsolutePath().toString());
+            pane.extraction().connectivityChoice().setValue("coherence");
+            fire(pane.root(), "extract");
+            return null;
+        });
+        assertTrue(await(Fx.run(() -> pane.extraction().job().finished())), Fx.run(() -> Errors.last().get()));
+        await(Fx.run(() -> pane.analysis().job().finished()));
+        Workbench.Extracted x = Fx.run(() -> pane.bench().current().get());
+        assertEquals(List.of(sample.toAbsolutePath().toString()), x.extraction().recordings());
+        assertEquals(List.of(Workbench.Extracted.PSD, Workbench.Extracted.NODE_STRENGTH), x.kinds());
+
+        // LDA on node strength: the attempt writes its model file, which loads as a live decoder.
+        Fx.run(() -> {
+            pane.bench().featureKind().set(Workbench.Extracted.NODE_STRENGTH);
+            pane.bench().selectedFeatures().setAll(List.of("C3;12", "C4;12"));
+            pane.show(pane.training());
+            fire(pane.root(), "train");
+            return null;
+        });
+        assertTrue(await(Fx.run(() -> pane.training().job().finished())), Fx.run(() -> Errors.last().get()));
+        TrainingAttempt ns = Fx.run(() -> pane.training().lastAttempt().orElseThrow());
+        assertEquals("models/a1.mimodel", ns.modelFile());
+        assertTrue(ns.settings().get("model").startsWith("node-strength-lda: the scored features"),
+                ns.settings().toString());
+        org.mistudio.models.persist.ModelFile.Contents nsModel = org.mistudio.models.persist.ModelFile.read(
+                folder.resolve(ns.modelFile()));
+        assertEquals("node-strength-lda", nsModel.metadata().kind());
+        assertEquals("coherence", nsModel.metadata().settings().get("connectivity"));
+        assertEquals(List.of("left_hand", "right_hand"), org.mistudio.models.persist.ModelKinds.load(nsModel)
+                .classNames());
+
+        // A network from scratch, then one fine-tuned from it.
+        Fx.run(() -> {
+            TrainingView v = pane.training();
+            v.networkChoice().setSelected(true);
+            v.architectureChoice().setValue("eegnet");
+            v.epochsSpinner().getValueFactory().setValue(2);
+            v.patienceSpinner().getValueFactory().setValue(0);
+            v.seedSpinner().getValueFactory().setValue(1);
+            fire(pane.root(), "train");
+            return null;
+        });
+        assertTrue(await(Fx.run(() -> pane.training().job().finished())), Fx.run(() -> Errors.last().get()));
+        TrainingAttempt scratch = Fx.run(() -> pane.training().lastAttempt().orElseThrow());
+        assertEquals("a2", scratch.id());
+        assertEquals("from scratch", TrainingView.transferOf(scratch));
+        Fx.run(() -> {
+            TrainingView v = pane.training();
+            v.initialWeightsChoice().setValue(TrainingView.FROM_ATTEMPT);
+            assertEquals("a2", v.sourceAttemptChoice().getValue().id(), "the latest network attempt is offered");
+            v.epochsSpinner().getValueFactory().setValue(1);
+            fire(pane.root(), "train");
+            return null;
+        });
+        assertTrue(await(Fx.run(() -> pane.training().job().finished())), Fx.run(() -> Errors.last().get()));
+        TrainingAttempt tuned = Fx.run(() -> pane.training().lastAttempt().orElseThrow());
+        assertEquals("a3", tuned.id());
+        assertEquals("fine-tuned from attempt a2 (models/a2.mimodel)", tuned.settings().get("transfer"));
+        var tunedModel = org.mistudio.models.persist.ModelFile.read(folder.resolve(tuned.modelFile())).metadata();
+        var scratchModel = org.mistudio.models.persist.ModelFile.read(folder.resolve(scratch.modelFile())).metadata();
+        assertEquals("attempt a2 (models/a2.mimodel)", ((Map<?, ?>) tunedModel.settings().get("transfer"))
+                .get("source"));
+        // The same trials and seed: before its first step the fine-tuned network scores what a2 kept.
+        assertEquals(((Number) scratchModel.metrics().get("validation_loss")).doubleValue(),
+                ((Number) tunedModel.metrics().get("initial_validation_loss")).doubleValue(), 1e-6);
+        String cell = Fx.run(() -> {
+            var column = pane.training().attemptsTable().getColumns().stream()
+                    .filter(c -> c.getText().equals("Transfer")).findFirst().orElseThrow();
+            return String.valueOf(column.getCellData(2));
+        });
+        assertEquals("fine-tuned from a2", cell);
+
+        // Another architecture cannot start from a2's weights: refused, naming what differs; nothing recorded.
+        Fx.run(() -> {
+            pane.training().architectureChoice().setValue("shallow");
+            fire(pane.root(), "train");
+            return null;
+        });
+        assertFalse(await(Fx.run(() -> pane.training().job().finished())));
+        String refused = Fx.run(() -> Errors.last().get());
+        assertTrue(refused.contains("cannot fine-tune from attempt a2 (models/a2.mimodel): architecture is shallow "
+                + "here, eegnet in the source"), refused);
+        assertEquals(3, WorkspaceStore.load(folder).attempts().size());
+
+        // Pre-train on the workspace's other recording, then fine-tune on the extraction's.
+        Fx.run(() -> {
+            pane.training().architectureChoice().setValue("eegnet");
+            pane.training().initialWeightsChoice().setValue(TrainingView.PRETRAIN);
+            fire(pane.root(), "train");
+            return null;
+        });
+        assertTrue(await(Fx.run(() -> pane.training().job().finished())), Fx.run(() -> Errors.last().get()));
+        TrainingAttempt pre = Fx.run(() -> pane.training().lastAttempt().orElseThrow());
+        assertEquals("pre-trained on other-subject.edf, then fine-tuned", pre.settings().get("transfer"));
+
+        // Reopened, the attempts still name their sources.
+        List<WorkbenchPane> reopened = new ArrayList<>();
+        Fx.run(() -> {
+            Stage again = new Stage();
+            MiStudioApp.startScreen(again, new RecentWorkspaces(home), reopened::add).openAt(folder);
+            List<TrainingAttempt> back = reopened.get(0).training().attemptsTable().getItems();
+            assertEquals(List.of("a1", "a2", "a3", "a4"), back.stream().map(TrainingAttempt::id).toList());
+            assertEquals("fine-tuned from attempt a2 (models/a2.mimodel)", back.get(2).settings().get("transfer"));
+            assertEquals("fine-tuned from a2", TrainingView.transferOf(back.get(2)));
+            assertEquals("pre-trained on other-subject.edf, then fine-tuned", TrainingView.transferOf(back.get(3)));
+            assertEquals("models/a1.mimodel", back.get(0).modelFile());
+            again.close();
+            return null;
+        });
+    }
+
     private static String feature(R2Map.Cell c) {
         return new Feature(c.channel(), c.frequency(), c.frequency()).toString();
     }

@@ -30,7 +30,10 @@ import org.mistudio.dsp.evaluation.KFold;
 import org.mistudio.dsp.features.Feature;
 import org.mistudio.dsp.features.FeatureSelection;
 import org.mistudio.dsp.features.FeatureTensor;
+import org.mistudio.dsp.connectivity.CrossSpectra;
+import org.mistudio.dsp.connectivity.WelchCrossSpectra;
 import org.mistudio.dsp.online.CausalEpoching;
+import org.mistudio.dsp.online.NodeStrengthLdaWindowClassifier;
 import org.mistudio.dsp.online.WindowClassifier;
 import org.mistudio.models.classical.PsdLdaKind;
 import org.mistudio.models.network.NetworkKind;
@@ -118,6 +121,90 @@ class AttemptModelsTest {
         }
         // The model learnt something: most training trials come out as their true class.
         assertTrue(differentFromTruth < trials.trialCount() / 2, "fits its training trials: " + differentFromTruth);
+    }
+
+    @Test
+    void ldaOnNodeStrengthSavesAModelThatComputesTheConnectivityFeaturesLive() throws Exception {
+        OpenWorkspace ws = workspace();
+        ExtractionParameters h = ExtractionParameters.happyFeat(CLASSES);
+        ExtractionParameters p = new ExtractionParameters(h.classes(), h.epochStart(), h.epochLength(), h.window(),
+                h.shift(), h.method(), h.burgOrder(), h.resolution(), h.fmin(), h.fmax(), "imaginary-coherence",
+                h.preprocessing(), false);
+        Extraction e = ws.update(w -> w.extraction(p, List.of("mi-sample.edf"), java.time.Instant.now()).workspace())
+                .extractions().get(0);
+        FeatureTensor t = p.toExtraction().run(List.of(sample), Progress.NONE).connectivity().orElseThrow();
+        List<Feature> chosen = Feature.parseList("C3;12,C4;12,Cz;23");
+        List<String> names = new ArrayList<>();
+        int[] y = ClassLabels.encodeNames(t.labels(), names);
+        Evaluation.Report cv = Evaluation.run(new FeatureSelection.Selected(chosen, 0, p.fmin(), p.fmax(),
+                Lda.lsqrAuto()), t, y, new KFold(5), FeatureTensor::subset, 0.05);
+        Scores s = new Scores(cv.accuracy(), cv.accuracyStd(), cv.foldAccuracy(), cv.kappa(), names,
+                cv.confusion().counts(), cv.chance(), cv.chanceThreshold(), cv.distinctTestTrials());
+        List<String> units = sample.select(t.channels()).channels().stream().map(c -> c.unit()).toList();
+        AttemptModels.PsdLda m = AttemptModels.nodeStrengthLda(e, t, chosen, sample.samplingRate(), units, s,
+                "5-fold");
+        String rel = AttemptModels.write(ws, "a1", m.metadata(), m.entries());
+        ModelFile.Contents back = ModelFile.read(ws.folder().resolve(rel));
+        assertEquals("node-strength-lda", back.metadata().kind());
+        assertEquals(List.of("C3;12", "C4;12", "Cz;23"), back.metadata().settings().get("features"));
+        assertEquals(t.channels(), back.metadata().channels(), "every channel enters the node strength");
+        WindowClassifier loaded = ModelKinds.load(back);
+        assertTrue(loaded instanceof NodeStrengthLdaWindowClassifier, loaded.getClass().getName());
+        NodeStrengthLdaWindowClassifier ns = (NodeStrengthLdaWindowClassifier) loaded;
+
+        Epochs trials = new Epocher(CLASSES, 0, 4, null).apply(sample.selectType(ChannelType.EEG)).epochs();
+        assertEquals(t.channels(), trials.channels().stream().map(c -> c.label()).toList());
+        double fs = sample.samplingRate();
+        int first = (int) Math.round(1.0 * fs);
+        int n = back.metadata().windowSamples();
+        assertEquals(750, n);
+        double[][] proba = m.model().predictProba(t);
+        int right = 0;
+        for (int i = 0; i < trials.trialCount(); i++) {
+            float[][] w = new float[trials.channelCount()][];
+            for (int c = 0; c < w.length; c++) {
+                w[c] = java.util.Arrays.copyOfRange(trials.data()[i][c], first, first + n);
+            }
+            // The features by hand from the cross-spectra: |Im S_ij| / sqrt(S_ii S_jj), averaged over j != i.
+            CrossSpectra cs = WelchCrossSpectra.of((int) Math.round(fs)).estimate(w, t.channels(), fs);
+            double[] expected = new double[chosen.size()];
+            for (int f = 0; f < chosen.size(); f++) {
+                int ci = t.channels().indexOf(chosen.get(f).channel());
+                int k = bin(cs.frequencies(), chosen.get(f).low());
+                double sum = 0;
+                for (int j = 0; j < w.length; j++) {
+                    if (j != ci) {
+                        sum += Math.abs(cs.imag()[ci][j][k]) / Math.sqrt(cs.real()[ci][ci][k] * cs.real()[j][j][k]);
+                    }
+                }
+                expected[f] = sum / (w.length - 1);
+            }
+            assertArrayEquals(expected, ns.features(w), 1e-9, "trial " + i);
+            double[] pr = loaded.predictProba(w);
+            assertArrayEquals(proba[i], pr, 1e-9, "trial " + i);
+            right += argmax(pr) == y[i] ? 1 : 0;
+        }
+
+        // mistudio predict on the sample recording with the model: the same windows, the same decisions.
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int status = org.mistudio.app.cli.MiStudioCommand.execute(new String[] {"predict",
+                ws.folder().resolve(rel).toString(), Root.path().resolve("sample-data/mi-sample.edf").toString(),
+                "--json"}, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+        assertEquals(0, status, err.toString());
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.toString());
+        assertEquals(trials.trialCount(), doc.get("trials").size());
+        assertEquals((double) right / trials.trialCount(), doc.get("accuracy").asDouble(), 1e-12);
+    }
+
+    private static int bin(double[] frequencies, double hz) {
+        for (int k = 0; k < frequencies.length; k++) {
+            if (Math.abs(frequencies[k] - hz) < 1e-9) {
+                return k;
+            }
+        }
+        throw new AssertionError("no " + hz + " Hz bin in " + java.util.Arrays.toString(frequencies));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.TreeMap;
 
 import org.mistudio.dsp.online.WindowClassifier;
 import org.mistudio.models.classical.CspLdaKind;
+import org.mistudio.models.classical.NodeStrengthLdaKind;
 import org.mistudio.models.classical.PsdLdaKind;
 
 /** The registry of model kinds: the classical ones built in, others (networks) added with {@link #register}. */
@@ -14,6 +15,7 @@ public final class ModelKinds {
     static {
         register(new CspLdaKind());
         register(new PsdLdaKind());
+        register(new NodeStrengthLdaKind());
         register(new org.mistudio.models.network.NetworkKind());
     }
 

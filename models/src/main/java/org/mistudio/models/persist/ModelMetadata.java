@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Everything needed to apply a trained model to new data, as {@code model.json} holds it (human-readable).
  *
- * @param kind            "csp-lda", "psd-lda" or "network" ({@link ModelKinds} knows how to load each)
+ * @param kind            "csp-lda", "psd-lda", "node-strength-lda" or "network" ({@link ModelKinds} knows how to
+ *                        load each)
  * @param architecture    the network's name (e.g. "eegnet"), null for classical kinds
  * @param settings        the kind's or architecture's settings (JSON values: numbers, strings, lists, maps)
  * @param channels        channel labels, in the order the model takes them

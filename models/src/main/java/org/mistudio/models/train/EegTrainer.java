@@ -83,18 +83,27 @@ public final class EegTrainer {
                     .optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
             List<EpochReport> history = new ArrayList<>();
             int bestEpoch = 0;
+            if (initialParameters != null) {
+                // Before the trainer exists: its parameter store keeps the arrays it first sees, and loading
+                // replaces a parameter's array, so parameters loaded after trainer.initialize would not be the ones
+                // trained (initialising an already loaded block keeps its arrays).
+                network.initialize(model.getNDManager());
+                try (java.io.DataInputStream in = new java.io.DataInputStream(
+                        new java.io.ByteArrayInputStream(initialParameters))) {
+                    network.block().loadParameters(model.getNDManager(), in);
+                } catch (java.io.IOException | ai.djl.MalformedModelException e) {
+                    throw new IllegalArgumentException(network.name() + ": initial parameters do not fit: "
+                            + e.getMessage(), e);
+                }
+            }
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(network.inputShape(1));
-                if (initialParameters != null) {
-                    try (java.io.DataInputStream in = new java.io.DataInputStream(
-                            new java.io.ByteArrayInputStream(initialParameters))) {
-                        network.block().loadParameters(model.getNDManager(), in);
-                    } catch (java.io.IOException | ai.djl.MalformedModelException e) {
-                        throw new IllegalArgumentException(network.name() + ": initial parameters do not fit: "
-                                + e.getMessage(), e);
-                    }
-                }
                 network.applyConstraints();
+                // Where fine-tuning starts: the initial weights on this validation split, before any step.
+                double[] initial = null;
+                if (initialParameters != null && val.length > 0) {
+                    initial = evaluate(trainer, network, x, y, val, scaler);
+                }
                 double best = Double.POSITIVE_INFINITY;
                 NDManager snapshots = model.getNDManager().newSubManager();
                 NDList bestWeights = null;
@@ -178,10 +187,10 @@ public final class EegTrainer {
                     restore(network, bestWeights);
                 }
                 snapshots.close();
+                ok = true;
+                return new TrainedNetwork(network, model, scaler, history, bestEpoch,
+                        (System.nanoTime() - started) / 1e9, val, initial);
             }
-            ok = true;
-            return new TrainedNetwork(network, model, scaler, history, bestEpoch,
-                    (System.nanoTime() - started) / 1e9, val);
         } finally {
             if (!ok) {
                 model.close();

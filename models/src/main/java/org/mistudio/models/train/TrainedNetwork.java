@@ -27,9 +27,16 @@ public final class TrainedNetwork implements AutoCloseable {
     private final int bestEpoch;
     private final double seconds;
     private final int[] validationTrials;
+    private final double[] initialValidation;
 
     TrainedNetwork(EegNetwork network, Model model, ChannelScaler scaler, List<EpochReport> history, int bestEpoch,
                    double seconds, int[] validationTrials) {
+        this(network, model, scaler, history, bestEpoch, seconds, validationTrials, null);
+    }
+
+    TrainedNetwork(EegNetwork network, Model model, ChannelScaler scaler, List<EpochReport> history, int bestEpoch,
+                   double seconds, int[] validationTrials, double[] initialValidation) {
+        this.initialValidation = initialValidation == null ? null : initialValidation.clone();
         this.validationTrials = validationTrials.clone();
         this.scaler = scaler;
         this.network = network;
@@ -66,6 +73,15 @@ public final class TrainedNetwork implements AutoCloseable {
     /** Indices of the trials held out for validation (early stopping), ascending; empty for a loaded network. */
     public int[] validationTrials() {
         return validationTrials.clone();
+    }
+
+    /**
+     * For a network trained from initial parameters (fine-tuning): the validation loss and accuracy of those
+     * parameters before the first step, {@code {loss, accuracy}}; empty for a random start or without a validation
+     * split.
+     */
+    public java.util.Optional<double[]> initialValidation() {
+        return java.util.Optional.ofNullable(initialValidation).map(double[]::clone);
     }
 
     /** Wall time of training, seconds. */
