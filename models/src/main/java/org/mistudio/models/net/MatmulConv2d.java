@@ -74,7 +74,18 @@ public final class MatmulConv2d extends AbstractBlock {
             }
             cols = NDArrays.stack(shifts, 2).reshape(n, in * kh * kw, hOut * wOut);
         }
-        NDArray out = w.reshape(filters, in * kh * kw).matMul(cols).reshape(n, filters, hOut, wOut);
+        long k = in * kh * kw;
+        NDArray w2 = w.reshape(filters, k);
+        NDArray out;
+        if (n == 1) {
+            // One window (live decoding): a plain GEMM.
+            out = w2.matMul(cols.reshape(k, hOut * wOut));
+        } else {
+            // A batched GEMM over the trials with the weight broadcast as a view. (w2.matMul(cols) would have
+            // libtorch fold the batch into the rows, which transposes cols into a fresh (n x positions, k) copy.)
+            out = w2.expandDims(0).broadcast(new Shape(n, filters, k)).batchMatMul(cols);
+        }
+        out = out.reshape(n, filters, hOut, wOut);
         if (bias != null) {
             out = out.add(ps.getValue(bias, x.getDevice(), training).reshape(1, filters, 1, 1));
         }

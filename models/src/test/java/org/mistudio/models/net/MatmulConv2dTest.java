@@ -20,15 +20,16 @@ import org.mistudio.models.DjlEngine;
  */
 class MatmulConv2dTest {
 
-    @ParameterizedTest(name = "{0} -> {1} maps, kernel ({2}, {3}), bias {4}")
+    @ParameterizedTest(name = "{0} -> {1} maps, kernel ({2}, {3}), bias {4}, batch {5}")
     @CsvSource({
-        "40, 40, 22, 1, false",   // Shallow ConvNet's spatial filter
-        "25, 25, 22, 1, true",    // Deep ConvNet's spatial filter
-        "25, 50, 1, 5, true",     // Deep ConvNet's second block
-        "3, 4, 2, 3, true"})      // any other shape
-    void equalsTheDefinition(int in, int out, int kh, int kw, boolean withBias) {
+        "40, 40, 22, 1, false, 3",   // Shallow ConvNet's spatial filter
+        "40, 40, 22, 1, false, 1",   // the same for one window (live decoding: another code path)
+        "25, 25, 22, 1, true, 3",    // Deep ConvNet's spatial filter
+        "25, 50, 1, 5, true, 3",     // Deep ConvNet's second block
+        "25, 50, 1, 5, true, 1",
+        "3, 4, 2, 3, true, 2"})      // any other shape
+    void equalsTheDefinition(int in, int out, int kh, int kw, boolean withBias, int n) {
         DjlEngine.gradOffOnThisThread();
-        int n = 3;
         int h = kh == 1 ? 1 : 22;
         int w = 37;
         Random rng = new Random(in * 31L + kh);
