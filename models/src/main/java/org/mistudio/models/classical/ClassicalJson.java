@@ -16,6 +16,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * form, so a model reads back bit for bit.
  */
 final class ClassicalJson {
+    /** The LDA's entry in a feature-based model file. */
+    static final String LDA_ENTRY = "lda.json";
+
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ClassicalJson() {
@@ -57,6 +60,31 @@ final class ClassicalJson {
             }
         }
         return new LdaModel(classes, priors, means, coef, intercept, null);
+    }
+
+    /**
+     * The two entries of a feature-based LDA model: {@code entry} = the extraction's settings {@code settings} plus the
+     * selected features, and {@link #LDA_ENTRY} = the LDA.
+     */
+    static java.util.Map<String, byte[]> featureLdaEntries(String entry, ObjectNode settings,
+                                                           java.util.List<org.mistudio.dsp.features.Feature> features,
+                                                           LdaModel lda) {
+        settings.set("features", MAPPER.valueToTree(features.stream()
+                .map(org.mistudio.dsp.features.Feature::toString).toList()));
+        java.util.Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        out.put(entry, bytes(settings));
+        out.put(LDA_ENTRY, bytes(lda(lda)));
+        return out;
+    }
+
+    /** The selected features written by {@link #featureLdaEntries}. */
+    static java.util.List<org.mistudio.dsp.features.Feature> features(JsonNode settings, Path file, String entry)
+            throws ModelFileException {
+        java.util.List<org.mistudio.dsp.features.Feature> out = new java.util.ArrayList<>();
+        for (String s : get(settings, "features", String[].class, file, entry)) {
+            out.add(org.mistudio.dsp.features.Feature.parse(s));
+        }
+        return out;
     }
 
     static <T> T get(JsonNode o, String field, Class<T> type, Path file, String entry) throws ModelFileException {

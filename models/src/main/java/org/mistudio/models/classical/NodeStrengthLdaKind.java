@@ -1,7 +1,5 @@
 package org.mistudio.models.classical;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class NodeStrengthLdaKind implements ModelKind {
     public static final String NAME = "node-strength-lda";
     static final String CONNECTIVITY = "connectivity.json";
-    static final String LDA = "lda.json";
+    static final String LDA = ClassicalJson.LDA_ENTRY;
     static final String COHERENCE = "coherence";
     static final String IMAGINARY = "imaginary-coherence";
 
@@ -42,11 +40,7 @@ public final class NodeStrengthLdaKind implements ModelKind {
         p.put("segment_s", connectivity.segment());
         p.put("fmin_hz", connectivity.fmin());
         p.put("fmax_hz", connectivity.fmax());
-        p.set("features", ClassicalJson.MAPPER.valueToTree(features.stream().map(Feature::toString).toList()));
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        out.put(CONNECTIVITY, ClassicalJson.bytes(p));
-        out.put(LDA, ClassicalJson.bytes(ClassicalJson.lda(lda)));
-        return out;
+        return ClassicalJson.featureLdaEntries(CONNECTIVITY, p, features, lda);
     }
 
     @Override
@@ -65,10 +59,7 @@ public final class NodeStrengthLdaKind implements ModelKind {
                     ClassicalJson.get(p, "segment_s", Double.class, f, CONNECTIVITY),
                     ClassicalJson.get(p, "fmin_hz", Double.class, f, CONNECTIVITY),
                     ClassicalJson.get(p, "fmax_hz", Double.class, f, CONNECTIVITY));
-            List<Feature> features = new ArrayList<>();
-            for (String s : ClassicalJson.get(p, "features", String[].class, f, CONNECTIVITY)) {
-                features.add(Feature.parse(s));
-            }
+            List<Feature> features = ClassicalJson.features(p, f, CONNECTIVITY);
             LdaModel lda = ClassicalJson.lda(contents.json(LDA), f, LDA);
             return new NodeStrengthLdaWindowClassifier(md.channels(), md.samplingRate(), md.windowSamples(), c,
                     features, lda, md.classNames());

@@ -1,7 +1,5 @@
 package org.mistudio.models.classical;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class PsdLdaKind implements ModelKind {
     public static final String NAME = "psd-lda";
     static final String PSD = "psd.json";
-    static final String LDA = "lda.json";
+    static final String LDA = ClassicalJson.LDA_ENTRY;
 
     @Override
     public String name() {
@@ -42,11 +40,7 @@ public final class PsdLdaKind implements ModelKind {
         p.put("burg_order", psd.order());
         p.put("fmin_hz", psd.fmin());
         p.put("fmax_hz", psd.fmax());
-        p.set("features", ClassicalJson.MAPPER.valueToTree(features.stream().map(Feature::toString).toList()));
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        out.put(PSD, ClassicalJson.bytes(p));
-        out.put(LDA, ClassicalJson.bytes(ClassicalJson.lda(lda)));
-        return out;
+        return ClassicalJson.featureLdaEntries(PSD, p, features, lda);
     }
 
     @Override
@@ -64,10 +58,7 @@ public final class PsdLdaKind implements ModelKind {
                     ClassicalJson.get(p, "burg_order", Integer.class, f, PSD),
                     ClassicalJson.get(p, "fmin_hz", Double.class, f, PSD),
                     ClassicalJson.get(p, "fmax_hz", Double.class, f, PSD));
-            List<Feature> features = new ArrayList<>();
-            for (String s : ClassicalJson.get(p, "features", String[].class, f, PSD)) {
-                features.add(Feature.parse(s));
-            }
+            List<Feature> features = ClassicalJson.features(p, f, PSD);
             LdaModel lda = ClassicalJson.lda(contents.json(LDA), f, LDA);
             return new PsdLdaWindowClassifier(md.channels(), md.samplingRate(), md.windowSamples(), psd, features, lda,
                     md.classNames());
