@@ -127,7 +127,6 @@ final class BenchCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new CommandLine.ParameterException(cl, "--results: " + e.getMessage());
         }
-        boolean withFaster = faster;
         PrintWriter err = cl.getErr();
         long started = System.nanoTime();
         PaperBenchmark.Listener progress = new PaperBenchmark.Listener() {
@@ -154,7 +153,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         };
         List<BenchResult> all = report ? store.all() : PaperBenchmark.run(new PaperBenchmark.Plan(root, subs,
-                modelList, protocols, settings, store, results, withFaster, crops), progress);
+                modelList, protocols, settings, store, results, faster, crops), progress);
         List<BenchResult> selected = new ArrayList<>();
         for (BenchResult r : all) {
             if (modelList.contains(r.model()) && protocols.contains(r.protocol())
@@ -164,7 +163,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<BenchSummary> table = BenchSummary.of(selected, modelList);
         PrintWriter out = cl.getOut();
-        out.println("pipeline: " + describe(withFaster, crops));
+        out.println("pipeline: " + describe(faster, crops));
         out.println(format(table, subs));
         if (crops != null) {
             out.println(windowAccuracy(selected));
@@ -172,7 +171,7 @@ final class BenchCommand implements Callable<Integer> {
         if (json != null) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("dataset", "EEGMMIDB runs 4, 8, 12, T1 = left fist, T2 = right fist");
-            doc.put("pipeline", describe(withFaster, crops));
+            doc.put("pipeline", describe(faster, crops));
             doc.put("folds", PaperBenchmark.FOLDS);
             doc.put("settings", Map.of("epochs", epochs, "patience", patience, "seed", seed));
             doc.put("table", table);

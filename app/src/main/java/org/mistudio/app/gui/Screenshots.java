@@ -24,4 +24,20 @@ public final class Screenshots {
             throw new UncheckedIOException("cannot write screenshot " + png, e);
         }
     }
+
+    /**
+     * Runs {@code work} on the JavaFX application thread and waits for its result (the screenshot tours drive the
+     * window from their own thread); its exception comes out of {@code get}.
+     */
+    public static <T> T onFxThread(java.util.concurrent.Callable<T> work, long timeoutSeconds) throws Exception {
+        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f.get(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS);
+    }
 }

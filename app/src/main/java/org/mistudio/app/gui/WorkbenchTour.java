@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.stage.Stage;
 
 import org.mistudio.app.workspace.RecentWorkspaces;
@@ -165,14 +164,6 @@ public final class WorkbenchTour {
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(300, TimeUnit.SECONDS);
+        return Screenshots.onFxThread(work, 300);
     }
 }

@@ -99,7 +99,7 @@ public final class PaperBenchmark {
         }
 
         /** Every window of every trial, in trial order, with the trial's label. */
-        Object[] expand(float[][][] trials, int[] y) {
+        Windows expand(float[][][] trials, int[] y) {
             List<float[][]> x = new ArrayList<>();
             List<Integer> labels = new ArrayList<>();
             for (int i = 0; i < trials.length; i++) {
@@ -108,8 +108,12 @@ public final class PaperBenchmark {
                     labels.add(y[i]);
                 }
             }
-            return new Object[] {x.toArray(new float[0][][]), labels.stream().mapToInt(Integer::intValue).toArray()};
+            return new Windows(x.toArray(new float[0][][]), labels.stream().mapToInt(Integer::intValue).toArray());
         }
+    }
+
+    /** Training windows and their labels. */
+    record Windows(float[][][] x, int[] y) {
     }
 
     private PaperBenchmark() {
@@ -227,9 +231,9 @@ public final class PaperBenchmark {
             float[][][] x = pick(d.networks(), tr);
             int[] y = pick(d.y(), tr);
             if (crops != null) {
-                Object[] w = crops.expand(x, y);
-                x = (float[][][]) w[0];
-                y = (int[]) w[1];
+                Windows w = crops.expand(x, y);
+                x = w.x();
+                y = w.y();
             }
             try (TrainedNetwork t = EegTrainer.fit(Networks.create(model, x[0].length, x[0][0].length, 2),
                     x, y, settings, ProgressListener.none(), pretrained)) {
@@ -292,9 +296,9 @@ public final class PaperBenchmark {
         float[][][] xa = x.toArray(new float[0][][]);
         int[] ya = y.stream().mapToInt(Integer::intValue).toArray();
         if (plan.crops() != null) {
-            Object[] w = plan.crops().expand(xa, ya);
-            xa = (float[][][]) w[0];
-            ya = (int[]) w[1];
+            Windows w = plan.crops().expand(xa, ya);
+            xa = w.x();
+            ya = w.y();
         }
         try (TrainedNetwork t = EegTrainer.fit(Networks.create(model, xa[0].length, xa[0][0].length, 2), xa, ya,
                 plan.settings(), ProgressListener.none())) {

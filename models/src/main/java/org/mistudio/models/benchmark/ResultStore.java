@@ -30,28 +30,22 @@ public final class ResultStore {
 
     private final String pipeline;
 
-    /** Opens {@code dir} for reading whatever pipeline it holds. */
-    public ResultStore(Path dir) throws IOException {
-        this(dir, null);
-    }
-
     /**
-     * Opens {@code dir} for results of {@code pipeline} (null: the pipeline it holds, or {@link #DEFAULT_PIPELINE} for
-     * a new folder).
+     * Opens {@code dir} for results of {@code pipeline} (e.g. "band-pass", "band-pass+faster").
      *
      * @throws IOException when the folder holds results of another pipeline
      */
     public ResultStore(Path dir, String pipeline) throws IOException {
+        this.pipeline = java.util.Objects.requireNonNull(pipeline, "pipeline");
         Files.createDirectories(dir);
         this.file = dir.resolve("results.jsonl");
         Path named = dir.resolve("pipeline.txt");
         String held = Files.exists(named) ? Files.readString(named, StandardCharsets.UTF_8).strip()
                 : Files.exists(file) ? DEFAULT_PIPELINE : null;
-        if (held != null && pipeline != null && !held.equals(pipeline)) {
+        if (held != null && !held.equals(pipeline)) {
             throw new IOException(dir + " holds results of the '" + held + "' pipeline, not '" + pipeline
                     + "': use another --results folder");
         }
-        this.pipeline = held != null ? held : pipeline != null ? pipeline : DEFAULT_PIPELINE;
         if (Files.exists(file)) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {
@@ -70,11 +64,6 @@ public final class ResultStore {
                 }
             }
         }
-    }
-
-    /** "band-pass" or "band-pass+faster". */
-    public String pipeline() {
-        return pipeline;
     }
 
     public Path file() {

@@ -44,11 +44,7 @@ public record SubjectData(String subject, float[][][] networks, float[][][] csp,
     static final double TMIN = 0;
     static final double TMAX = 4 - 1 / RATE;
 
-    public static SubjectData load(Path root, int subject) throws IOException {
-        return load(root, subject, false);
-    }
-
-    /** As {@link #load(Path, int)}, with FASTER on the networks' copy when {@code faster}. */
+    /** One subject's trials; with FASTER on the networks' copy when {@code faster}. */
     public static SubjectData load(Path root, int subject, boolean faster) throws IOException {
         String s = String.format("S%03d", subject);
         List<Recording> wide = new ArrayList<>();

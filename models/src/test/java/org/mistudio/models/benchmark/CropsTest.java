@@ -21,9 +21,10 @@ class CropsTest {
         assertEquals(3, w.length);
         assertArrayEquals(new float[] {6, 7, 8, 9}, w[2][0]);
         assertArrayEquals(new float[] {103, 104, 105, 106}, w[1][1]);
-        Object[] e = new PaperBenchmark.Crops(4, 3).expand(new float[][][] {trial, trial}, new int[] {0, 1});
-        assertEquals(6, ((float[][][]) e[0]).length);
-        assertArrayEquals(new int[] {0, 0, 0, 1, 1, 1}, (int[]) e[1]);
+        PaperBenchmark.Windows e = new PaperBenchmark.Crops(4, 3).expand(new float[][][] {trial, trial},
+                new int[] {0, 1});
+        assertEquals(6, e.x().length);
+        assertArrayEquals(new int[] {0, 0, 0, 1, 1, 1}, e.y());
         assertThrows(IllegalArgumentException.class, () -> new PaperBenchmark.Crops(11, 1).of(trial));
     }
 }

@@ -1,6 +1,5 @@
 package org.mistudio.models.benchmark;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +49,5 @@ class SubjectDataTest {
             plainSum = Math.max(plainSum, Math.abs(sp));
         }
         assertTrue(worstClean < 1e-3 * plainSum, "channel sum " + worstClean + " vs " + plainSum + " before");
-        assertArrayEquals(plain.y(), SubjectData.load(DATA, 1).y());
     }
 }

@@ -113,7 +113,6 @@ public final class LiveSessionView {
     private boolean recordTyped;
     private boolean closed;
     private PatientWindow patient;
-    private TonePlayer player;
     private volatile String audioNote = "";
     private LiveConfig config;
 
