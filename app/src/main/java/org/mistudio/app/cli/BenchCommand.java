@@ -14,6 +14,7 @@ import org.mistudio.models.benchmark.BenchSummary;
 import org.mistudio.models.benchmark.PaperBenchmark;
 import org.mistudio.models.benchmark.ResultStore;
 import org.mistudio.models.benchmark.SubjectData;
+import org.mistudio.models.train.EarlyStopping;
 import org.mistudio.models.train.TrainingSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,6 +52,17 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--patience", defaultValue = "15", description = "early-stopping patience (default ${DEFAULT-VALUE})")
     int patience;
+
+    @Option(names = "--stopping", defaultValue = "paper", description = "early stopping: paper (the paper code's "
+            + "rule: patience counts only once the validation loss is back below its first-epoch value, giving up "
+            + "after 100 epochs; keeps the epoch of best validation accuracy, then of lower loss at no lower "
+            + "accuracy) or best-loss (patience from the start, lowest validation loss kept) (default ${DEFAULT-VALUE})")
+    String stopping;
+
+    @Option(names = "--holdout", defaultValue = "1", description = "transfer: subjects held out of pre-training "
+            + "together, consecutive in --subjects order (default ${DEFAULT-VALUE}: leave-one-subject-out; the "
+            + "paper held out 10)")
+    int holdout;
 
     @Option(names = "--seed", defaultValue = "42", description = "seed of folds, initialisation and batches (default ${DEFAULT-VALUE})")
     long seed;
@@ -117,10 +129,24 @@ final class BenchCommand implements Callable<Integer> {
         if (protocols.contains("transfer") && subs.size() < 2) {
             throw new CommandLine.ParameterException(cl, "--protocol transfer needs at least two subjects");
         }
-        TrainingSettings settings = TrainingSettings.defaults().withEpochs(epochs).withPatience(patience).withSeed(seed);
+        if (protocols.contains("transfer") && (holdout < 1 || holdout >= subs.size())) {
+            throw new CommandLine.ParameterException(cl, "--holdout: with " + subs.size() + " subjects the held-out "
+                    + "group must have 1 to " + (subs.size() - 1) + " of them, got " + holdout);
+        }
+        EarlyStopping.Rule rule;
+        try {
+            rule = EarlyStopping.Rule.parse(stopping);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--stopping: " + e.getMessage());
+        }
+        TrainingSettings settings = TrainingSettings.defaults().withEpochs(epochs).withPatience(patience).withSeed(seed)
+                .withStopping(rule);
         PaperBenchmark.Crops crops = windows == null ? null : parseWindows(cl, windows);
+        // Folders of earlier versions hold best-loss results without a holdout: their name stays "band-pass".
         String pipeline = ResultStore.DEFAULT_PIPELINE + (faster ? "+faster" : "")
-                + (crops == null ? "" : "+windows" + crops.length() + ":" + crops.step());
+                + (crops == null ? "" : "+windows" + crops.length() + ":" + crops.step())
+                + (rule == EarlyStopping.Rule.PAPER ? "+paper-stopping" : "")
+                + (holdout == 1 ? "" : "+holdout" + holdout);
         ResultStore store;
         try {
             store = new ResultStore(results, pipeline);
@@ -153,7 +179,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         };
         List<BenchResult> all = report ? store.all() : PaperBenchmark.run(new PaperBenchmark.Plan(root, subs,
-                modelList, protocols, settings, store, results, faster, crops), progress);
+                modelList, protocols, settings, store, results, faster, crops, holdout), progress);
         List<BenchResult> selected = new ArrayList<>();
         for (BenchResult r : all) {
             if (modelList.contains(r.model()) && protocols.contains(r.protocol())
@@ -163,7 +189,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<BenchSummary> table = BenchSummary.of(selected, modelList);
         PrintWriter out = cl.getOut();
-        out.println("pipeline: " + describe(faster, crops));
+        out.println("pipeline: " + describe(faster, crops) + "; " + describeTraining(rule, patience, holdout));
         out.println(format(table, subs));
         if (crops != null) {
             out.println(windowAccuracy(selected));
@@ -173,7 +199,9 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("dataset", "EEGMMIDB runs 4, 8, 12, T1 = left fist, T2 = right fist");
             doc.put("pipeline", describe(faster, crops));
             doc.put("folds", PaperBenchmark.FOLDS);
-            doc.put("settings", Map.of("epochs", epochs, "patience", patience, "seed", seed));
+            doc.put("training", describeTraining(rule, patience, holdout));
+            doc.put("settings", Map.of("epochs", epochs, "patience", patience, "seed", seed,
+                    "stopping", rule.cliName(), "holdout", holdout));
             doc.put("table", table);
             doc.put("units", selected);
             Json.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), doc);
@@ -188,6 +216,14 @@ final class BenchCommand implements Callable<Integer> {
                 + (crops == null ? "" : String.format(Locale.ROOT, "; networks on %d-sample windows (%.3f s) every "
                 + "%d samples (%.3f s), a trial decided by the mean of its windows' probabilities", crops.length(),
                 crops.length() / SubjectData.RATE, crops.step(), crops.step() / SubjectData.RATE));
+    }
+
+    static String describeTraining(EarlyStopping.Rule rule, int patience, int holdout) {
+        return "Adam 1e-3, batch 32, 20 % validation split, "
+                + (rule == EarlyStopping.Rule.PAPER ? "the paper code's early stopping" : "early stopping on the "
+                + "lowest validation loss") + " with patience " + patience + "; transfer: "
+                + (holdout == 1 ? "leave-one-subject-out pre-training" : "pre-training without each group of "
+                + holdout + " consecutive subjects");
     }
 
     /** Sliding windows of {@code s} = "SECONDS:STEP" at the benchmark's 128 Hz, rounded to whole samples. */

@@ -16,6 +16,7 @@ import org.mistudio.dsp.online.CausalEpoching;
 import org.mistudio.models.classical.ClassicalTrainer;
 import org.mistudio.models.network.NetworkKind;
 import org.mistudio.models.network.NetworkModelTrainer;
+import org.mistudio.models.train.EarlyStopping;
 import org.mistudio.models.train.ProgressListener;
 import org.mistudio.models.train.TrainingSettings;
 import org.mistudio.models.persist.ModelFile;
@@ -56,6 +57,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", defaultValue = "15",
             description = "networks: epochs without improvement before stopping (default ${DEFAULT-VALUE})")
     int patience;
+
+    @Option(names = "--stopping", defaultValue = "best-loss", description = "networks: early stopping, best-loss "
+            + "(patience from the start, lowest validation loss kept) or paper (the comparison paper code's: patience "
+            + "counts once the validation loss is back below its first-epoch value; for small data whose validation "
+            + "loss rises first) (default ${DEFAULT-VALUE})")
+    String stopping;
 
     @Option(names = "--batch", defaultValue = "32", description = "networks: batch size (default ${DEFAULT-VALUE})")
     int batch;
@@ -150,8 +157,14 @@ final class TrainCommand implements Callable<Integer> {
                 if (features != null) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "--features applies to psd-lda only");
                 }
+                EarlyStopping.Rule rule;
+                try {
+                    rule = EarlyStopping.Rule.parse(stopping);
+                } catch (IllegalArgumentException ex) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--stopping: " + ex.getMessage());
+                }
                 TrainingSettings ts = TrainingSettings.defaults().withEpochs(epochs).withPatience(patience)
-                        .withBatchSize(batch).withSeed(seed);
+                        .withBatchSize(batch).withSeed(seed).withStopping(rule);
                 PrintWriter err = spec.commandLine().getErr();
                 ProgressListener progress = json ? ProgressListener.none() : r -> err.printf(Locale.ROOT,
                         "epoch %d/%d  loss %.4f  acc %.3f  val loss %.4f  val acc %.3f  %.1f s%s%n", r.epoch(),

@@ -101,6 +101,40 @@ class BenchCommandTest {
                 "--results", dir.toString());
         assertEquals(2, r.status());
         assertTrue(r.err().contains("--protocol transfer needs at least two subjects"), r.err());
+        r = CliTest.run("bench", "--dataset", "eegmmidb:" + dir, "--subjects", "1-2", "--holdout", "2",
+                "--results", dir.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--holdout: with 2 subjects the held-out group must have 1 to 1 of them, got 2"),
+                r.err());
+        r = CliTest.run("bench", "--dataset", "eegmmidb:" + dir, "--stopping", "keras", "--results", dir.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--stopping: stopping rule: expected best-loss or paper, got 'keras'"), r.err());
+    }
+
+    /**
+     * Transfer with held-out groups (the paper holds out 10 consecutive subjects): with subjects 1-3 and groups of 2,
+     * S001 and S002 share one network pre-trained on S003 alone, and S003's is pre-trained on S001 and S002.
+     */
+    @Test
+    void heldOutGroupsShareTheirPretraining(@TempDir Path dir) throws Exception {
+        Path data = Paths.get(System.getProperty("mistudio.shared", "../../shared")).resolve("data/eegmmidb");
+        Path results = dir.resolve("res");
+        CliTest.Run r = CliTest.run("bench", "--dataset", "eegmmidb:" + data, "--subjects", "1-3", "--models", "eegnet",
+                "--classical", "none", "--protocol", "transfer", "--holdout", "2", "--epochs", "1", "--patience", "0",
+                "--results", results.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("band-pass+paper-stopping+holdout2", Files.readString(results.resolve("pipeline.txt")).strip());
+        // 45 cued trials per subject: one pre-training on S003's 45, one on S001's and S002's 90
+        assertTrue(r.err().contains("pre-training eegnet on 45 trials of the subjects outside S001-S002"), r.err());
+        assertTrue(r.err().contains("pre-training eegnet on 90 trials of the subjects outside S003"), r.err());
+        assertEquals(2, r.err().split("pre-training", -1).length - 1, r.err());
+        try (var files = Files.list(results.resolve("pretrained"))) {
+            assertEquals(List.of("eegnet-without-S001-S002-seed42.params", "eegnet-without-S003-seed42.params"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        assertEquals(15, Files.readAllLines(results.resolve("results.jsonl")).size());
+        assertTrue(r.out().contains("the paper code's early stopping with patience 0; transfer: pre-training without "
+                + "each group of 2 consecutive subjects"), r.out());
     }
 
     /** A results folder keeps one pipeline: FASTER results are never pooled with results of the plain band-pass. */
@@ -112,18 +146,24 @@ class BenchCommandTest {
         CliTest.Run r = CliTest.run("bench", "--dataset", "eegmmidb:" + dir, "--subjects", "1", "--protocol",
                 "within", "--faster", "--results", results.toString());
         assertEquals(2, r.status(), r.err());
-        assertTrue(r.err().contains("holds results of the 'band-pass' pipeline, not 'band-pass+faster'"), r.err());
+        assertTrue(r.err().contains("holds results of the 'band-pass' pipeline, not 'band-pass+faster+paper-stopping'"),
+                r.err());
+        // Such a folder (no pipeline.txt: an earlier version's) holds plain-stopping results and can still be read.
+        r = CliTest.run("bench", "--dataset", "eegmmidb:" + dir, "--subjects", "1", "--protocol", "within",
+                "--stopping", "best-loss", "--results", results.toString(), "--report");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("early stopping on the lowest validation loss with patience 15"), r.out());
         Path other = dir.resolve("faster");
         r = CliTest.run("bench", "--dataset", "eegmmidb:" + dir, "--subjects", "1", "--protocol", "within",
                 "--faster", "--results", other.toString(), "--report");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("pipeline: 1-45 Hz") && r.out().contains("; FASTER (|z| > 3"), r.out());
         Files.createDirectories(other);
-        Files.writeString(other.resolve("pipeline.txt"), "band-pass+faster\n");
+        Files.writeString(other.resolve("pipeline.txt"), "band-pass+faster+paper-stopping\n");
         r = CliTest.run("bench", "--dataset", "eegmmidb:" + dir, "--subjects", "1", "--protocol", "within",
                 "--results", other.toString(), "--report");
         assertEquals(2, r.status(), r.err());
-        assertTrue(r.err().contains("not 'band-pass'"), r.err());
+        assertTrue(r.err().contains("not 'band-pass+paper-stopping'"), r.err());
     }
 
     /**
@@ -138,7 +178,7 @@ class BenchCommandTest {
                 "--classical", "none", "--protocol", "within", "--epochs", "1", "--patience", "0", "--windows", "2:0.1",
                 "--results", results.toString());
         assertEquals(0, r.status(), r.err());
-        assertEquals("band-pass+windows256:13", Files.readString(results.resolve("pipeline.txt")).strip());
+        assertEquals("band-pass+windows256:13+paper-stopping", Files.readString(results.resolve("pipeline.txt")).strip());
         int trials = 0;
         int windows = 0;
         for (String line : Files.readAllLines(results.resolve("results.jsonl"))) {

@@ -42,6 +42,7 @@ class NetworkTransferCliTest {
         sourceReport = Json.mapper().readTree(t.out());
         assertFalse(sourceReport.get("settings").has("transfer"), "trained from scratch");
         assertFalse(sourceReport.get("metrics").has("initial_validation_loss"));
+        assertEquals("best-loss", sourceReport.get("settings").get("early_stopping").asText());
     }
 
     @Test
@@ -106,18 +107,24 @@ class NetworkTransferCliTest {
                 "--init", source.toString(), "--out", dir.resolve("v.mimodel").toString());
         assertEquals(2, classical.status(), classical.err());
         assertTrue(classical.err().contains("--init applies to networks only"), classical.err());
+        CliTest.Run rule = CliTest.run("train", a.toString(), "--classes", CLASSES, "--model", "eegnet",
+                "--stopping", "val-acc", "--out", dir.resolve("r.mimodel").toString());
+        assertEquals(2, rule.status(), rule.err());
+        assertTrue(rule.err().contains("--stopping: stopping rule: expected best-loss or paper, got 'val-acc'"),
+                rule.err());
     }
 
     @Test
     void pretrainingOnAnotherSubjectThenFineTuning() throws Exception {
         Path tuned = dir.resolve("pretrained.mimodel");
         CliTest.Run t = CliTest.run("train", b.toString(), "--classes", CLASSES, "--model", "eegnet", "--epochs", "1",
-                "--patience", "0", "--batch", "8", "--seed", "3", "--pretrain", a.toString(), "--out",
-                tuned.toString(), "--json");
+                "--patience", "0", "--batch", "8", "--seed", "3", "--pretrain", a.toString(), "--stopping", "paper",
+                "--out", tuned.toString(), "--json");
         assertEquals(0, t.status(), t.err());
         JsonNode j = Json.mapper().readTree(t.out());
         JsonNode tr = j.get("settings").get("transfer");
         assertEquals("pre-train and fine-tune", tr.get("mode").asText());
+        assertEquals("paper", j.get("settings").get("early_stopping").asText());
         assertEquals("pre-trained on a.edf", tr.get("source").asText());
         assertEquals("a.edf", tr.get("source_trained_on").get(0).asText());
         assertTrue(j.get("metrics").has("initial_validation_loss"), "the pre-trained weights are scored on b's "

@@ -24,9 +24,10 @@ import org.mistudio.models.train.TrainingSettings;
  * <ul>
  *   <li>within: per subject, stratified 5-fold cross-validation over trials (seeded shuffle); each network trains
  *       on four folds (20 % of them held out for early stopping) and is tested on the fifth;</li>
- *   <li>transfer: per subject, the network is pre-trained on all the other selected subjects' trials, then
- *       fine-tuned on the same four folds and tested on the same fifth (the paper holds out groups of 10
- *       subjects; with few subjects we hold out one, leave-one-subject-out);</li>
+ *   <li>transfer: the selected subjects are split into consecutive groups of {@code holdout}; per subject, the
+ *       network is pre-trained on the trials of every subject outside its group, then fine-tuned on the same four
+ *       folds and tested on the same fifth (the paper holds out groups of 10 subjects; holdout 1 is
+ *       leave-one-subject-out);</li>
  *   <li>csp-lda (classical): CSP (4 components, log-variance) + LDA on the 8-30 Hz copy of the same trials and
  *       folds.</li>
  * </ul>
@@ -59,9 +60,25 @@ public final class PaperBenchmark {
      * @param work     where pre-trained parameters are cached
      * @param faster   clean the networks' epochs with FASTER ({@link SubjectData#load(Path, int, boolean)})
      * @param crops    sliding windows for the networks, or null for one window per trial
+     * @param holdout  transfer: subjects per held-out group, consecutive in {@code subjects} order
      */
     public record Plan(Path root, List<Integer> subjects, List<String> models, List<String> protocols,
-                       TrainingSettings settings, ResultStore store, Path work, boolean faster, Crops crops) {
+                       TrainingSettings settings, ResultStore store, Path work, boolean faster, Crops crops,
+                       int holdout) {
+        public Plan {
+            if (protocols.contains("transfer") && (holdout < 1 || holdout >= subjects.size())) {
+                throw new IllegalArgumentException("transfer: the held-out group must have 1 to "
+                        + (subjects.size() - 1) + " of the " + subjects.size() + " subjects, so that some remain "
+                        + "to pre-train on; got " + holdout);
+            }
+        }
+
+        /** The subjects held out from pre-training together with {@code target} (target included). */
+        List<Integer> group(int target) {
+            int i = subjects.indexOf(target);
+            int from = i / holdout * holdout;
+            return subjects.subList(from, Math.min(subjects.size(), from + holdout));
+        }
     }
 
     /**
@@ -270,18 +287,26 @@ public final class PaperBenchmark {
                 Metrics.cohenKappa(yTest, pred), seconds, epochs, windowCorrect, windowTested);
     }
 
-    /** The network pre-trained on every selected subject but {@code target}; cached on disk for reruns. */
+    /**
+     * The network pre-trained on every selected subject outside {@code target}'s held-out group; cached on disk for
+     * reruns and for the group's other subjects.
+     */
     private static byte[] pretrain(Plan plan, Map<Integer, SubjectData> data, int target, String model,
                                    Listener listener) throws IOException {
-        Path cache = plan.work().resolve("pretrained").resolve(model + "-without-"
-                + data.get(target).subject() + "-seed" + plan.settings().seed() + ".params");
+        List<Integer> group = plan.group(target);
+        StringBuilder without = new StringBuilder();
+        for (int g : group) {
+            without.append(without.length() == 0 ? "" : "-").append(data.get(g).subject());
+        }
+        Path cache = plan.work().resolve("pretrained").resolve(model + "-without-" + without + "-seed"
+                + plan.settings().seed() + ".params");
         if (Files.exists(cache)) {
             return Files.readAllBytes(cache);
         }
         List<float[][]> x = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
         for (Map.Entry<Integer, SubjectData> e : data.entrySet()) {
-            if (e.getKey() == target) {
+            if (group.contains(e.getKey())) {
                 continue;
             }
             for (int i = 0; i < e.getValue().y().length; i++) {
@@ -292,7 +317,7 @@ public final class PaperBenchmark {
         if (x.isEmpty()) {
             throw new IllegalArgumentException("transfer learning needs at least two subjects");
         }
-        listener.note("pre-training " + model + " on " + x.size() + " trials of the other subjects");
+        listener.note("pre-training " + model + " on " + x.size() + " trials of the subjects outside " + without);
         float[][][] xa = x.toArray(new float[0][][]);
         int[] ya = y.stream().mapToInt(Integer::intValue).toArray();
         if (plan.crops() != null) {

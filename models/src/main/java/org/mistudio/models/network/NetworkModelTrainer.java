@@ -182,6 +182,7 @@ public final class NetworkModelTrainer {
         settings.put("max_epochs", s.epochs());
         settings.put("validation_fraction", s.validationFraction());
         settings.put("patience", s.patience());
+        settings.put("early_stopping", s.stopping().cliName());
         settings.put("seed", s.seed());
         settings.put("precise_batch_norm", s.preciseBatchNorm());
         settings.put("parameters", net.parameterCount());

@@ -22,8 +22,8 @@ import org.mistudio.models.net.EegNetwork;
 
 /**
  * Trains a network of the EEGNet family with Adam on sparse categorical cross-entropy (the Keras setup of the
- * reference code), with a stratified validation split, early stopping on the validation loss with the best weights
- * restored, an optional learning-rate reduction on plateau, and max-norm constraints applied after every optimiser
+ * reference code), with a stratified validation split, early stopping on the validation loss with the chosen epoch's
+ * weights restored ({@link EarlyStopping}), an optional learning-rate reduction on plateau, and max-norm constraints applied after every optimiser
  * step as Keras does.
  *
  * <p>Reproducible on CPU: libtorch is seeded before initialisation (so weights and dropout masks follow the seed),
@@ -105,9 +105,9 @@ public final class EegTrainer {
                     initial = evaluate(trainer, network, x, y, val, scaler);
                 }
                 double best = Double.POSITIVE_INFINITY;
+                EarlyStopping stopping = new EarlyStopping(s.stopping(), s.patience());
                 NDManager snapshots = model.getNDManager().newSubManager();
                 NDList bestWeights = null;
-                int sinceBest = 0;
                 int sinceLrBest = 0;
                 for (int epoch = 1; epoch <= s.epochs(); epoch++) {
                     long t0 = System.nanoTime();
@@ -156,26 +156,26 @@ public final class EegTrainer {
                         valAcc = e[1];
                     }
                     double monitored = val.length > 0 ? valLoss : trainLoss;
-                    boolean improved = monitored < best;
-                    if (improved) {
-                        best = monitored;
+                    EarlyStopping.Decision decision = stopping.observe(monitored, val.length > 0 ? valAcc : trainAcc);
+                    if (decision.keep()) {
                         bestEpoch = epoch;
                         if (bestWeights != null) {
                             bestWeights.close();
                         }
                         bestWeights = snapshot(network, snapshots);
-                        sinceBest = 0;
+                    }
+                    if (monitored < best) {
+                        best = monitored;
                         sinceLrBest = 0;
                     } else {
-                        sinceBest++;
                         sinceLrBest++;
                     }
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     EpochReport r = new EpochReport(epoch, s.epochs(), trainLoss, trainAcc, valLoss, valAcc,
-                            lr.value, seconds, improved);
+                            lr.value, seconds, decision.keep());
                     history.add(r);
                     listener.onEpoch(r);
-                    if (s.patience() > 0 && sinceBest >= s.patience()) {
+                    if (decision.stop()) {
                         break;
                     }
                     if (s.lrPatience() > 0 && sinceLrBest >= s.lrPatience()) {

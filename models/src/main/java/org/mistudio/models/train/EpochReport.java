@@ -11,7 +11,7 @@ package org.mistudio.models.train;
  * @param validationAccuracy accuracy on the validation split (NaN without one)
  * @param learningRate       the learning rate used in this epoch
  * @param seconds            wall time of this epoch, validation included
- * @param improved           whether the monitored loss reached a new best (its weights are kept)
+ * @param improved           whether this epoch's weights are now the ones kept (by the stopping rule)
  */
 public record EpochReport(int epoch, int maxEpochs, double trainLoss, double trainAccuracy, double validationLoss,
                           double validationAccuracy, double learningRate, double seconds, boolean improved) {

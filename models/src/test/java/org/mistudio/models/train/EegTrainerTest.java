@@ -78,6 +78,25 @@ class EegTrainerTest {
     }
 
     @Test
+    void followsThePaperStoppingRule() {
+        // The trainer keeps, reports and stops exactly where the rule, replayed on the reported validation curve, says.
+        List<EpochReport> reports = new ArrayList<>();
+        TrainingSettings s = settings().withEpochs(30).withPatience(3).withStopping(EarlyStopping.Rule.PAPER);
+        try (TrainedNetwork trained = EegTrainer.fit(Networks.create("eegnet", 22, 256, 2), train.x, train.y, s,
+                reports::add)) {
+            EarlyStopping replay = new EarlyStopping(EarlyStopping.Rule.PAPER, 3);
+            int lastKept = 0;
+            for (EpochReport r : reports) {
+                EarlyStopping.Decision d = replay.observe(r.validationLoss(), r.validationAccuracy());
+                assertEquals(d.keep(), r.improved(), "epoch " + r.epoch());
+                lastKept = d.keep() ? r.epoch() : lastKept;
+                assertEquals(d.stop() || r.epoch() == 30, r == reports.get(reports.size() - 1), "epoch " + r.epoch());
+            }
+            assertEquals(lastKept, trained.bestEpoch());
+        }
+    }
+
+    @Test
     void sameSeedSameNumbers() {
         TrainingSettings s = settings().withEpochs(3).withPatience(0);
         float[][] p1;
