@@ -61,6 +61,7 @@ import org.mistudio.dsp.online.CausalEpoching;
 import org.mistudio.models.net.Networks;
 import org.mistudio.models.network.NetworkModelTrainer;
 import org.mistudio.models.persist.ModelMetadata;
+import org.mistudio.models.train.EarlyStopping;
 import org.mistudio.models.train.EpochReport;
 import org.mistudio.models.train.TrainingSettings;
 
@@ -92,6 +93,9 @@ public final class TrainingView implements View {
     private final Spinner<Integer> epochs = new Spinner<>(1, 2000, 100);
     private final Spinner<Integer> patience = new Spinner<>(0, 500, 15);
     private final Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, 42);
+    /** Early-stopping rule: {@link #STOP_BEST_LOSS} or {@link #STOP_PAPER}. */
+    private final ChoiceBox<String> stopping = new ChoiceBox<>(FXCollections.observableArrayList(STOP_BEST_LOSS,
+            STOP_PAPER));
     private final Label networkData = new Label();
     /** Initial weights: {@link #SCRATCH}, {@link #FROM_ATTEMPT}, {@link #FROM_FILE} or {@link #PRETRAIN}. */
     private final ChoiceBox<String> initialWeights = new ChoiceBox<>(FXCollections.observableArrayList(
@@ -171,7 +175,13 @@ public final class TrainingView implements View {
         networkGrid.addRow(0, new Label("Network"), architecture);
         networkGrid.addRow(1, new Label("Epochs at most"), epochs);
         networkGrid.addRow(2, new Label("Patience"), patience);
-        networkGrid.addRow(3, new Label("Seed"), seed);
+        stopping.setValue(STOP_BEST_LOSS);
+        stopping.setId("stopping");
+        stopping.setTooltip(new Tooltip("Lowest validation loss: patience counts from the first epoch. Paper's rule "
+                + "(Köllőd et al. 2023's code): patience counts only once the validation loss is back below its "
+                + "first-epoch value, as it often first rises on a few dozen trials"));
+        networkGrid.addRow(3, new Label("Early stopping"), stopping);
+        networkGrid.addRow(4, new Label("Seed"), seed);
         initialWeights.setValue(SCRATCH);
         initialWeights.setId("initial-weights");
         initialWeights.setTooltip(new Tooltip("Transfer learning: start from an earlier network with the same "
@@ -315,6 +325,8 @@ public final class TrainingView implements View {
     static final String FROM_ATTEMPT = "fine-tune an attempt";
     static final String FROM_FILE = "fine-tune a model file";
     static final String PRETRAIN = "pre-train on other recordings";
+    static final String STOP_BEST_LOSS = "lowest validation loss";
+    static final String STOP_PAPER = "paper's rule (loss back below its start)";
 
     /** Display names of {@link Networks#NAMES}. */
     static final Map<String, String> NETWORK_NAMES = Map.of("shallow", "Shallow ConvNet", "deep", "Deep ConvNet",
@@ -616,7 +628,9 @@ public final class TrainingView implements View {
         String display = NETWORK_NAMES.getOrDefault(arch, arch);
         CausalEpoching ep = networkEpoching(x.extraction().parameters());
         TrainingSettings ts = TrainingSettings.defaults().withEpochs(epochs.getValue())
-                .withPatience(patience.getValue()).withSeed(seed.getValue());
+                .withPatience(patience.getValue()).withSeed(seed.getValue())
+                .withStopping(stopping.getValue().equals(STOP_PAPER) ? EarlyStopping.Rule.PAPER
+                        : EarlyStopping.Rule.BEST_LOSS);
         for (XYChart.Series<Number, Number> series : List.of(trainLoss, validationLoss, trainAccuracy,
                 validationAccuracy, keptEpoch)) {
             series.getData().clear();
@@ -659,6 +673,7 @@ public final class TrainingView implements View {
                 settings.put("epochs", "limit " + ts.epochs() + ", ran " + m.get("epochs_run") + ", kept "
                         + m.get("best_epoch"));
                 settings.put("patience", Integer.toString(ts.patience()));
+                settings.put("stopping", ts.stopping().cliName());
                 settings.put("seed", Long.toString(ts.seed()));
                 settings.put("batch", Integer.toString(ts.batchSize()));
                 settings.put("band", String.format(Locale.ROOT, "%s-%s Hz causal Butterworth order %d",
@@ -860,6 +875,10 @@ public final class TrainingView implements View {
 
     Spinner<Integer> patienceSpinner() {
         return patience;
+    }
+
+    ChoiceBox<String> stoppingChoice() {
+        return stopping;
     }
 
     Spinner<Integer> seedSpinner() {

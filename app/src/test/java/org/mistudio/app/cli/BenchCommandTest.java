@@ -23,7 +23,7 @@ class BenchCommandTest {
 
     @Test
     void runsStoresResumesAndTabulates(@TempDir Path dir) throws Exception {
-        Path data = Paths.get(System.getProperty("mistudio.shared", "../../shared")).resolve("data/eegmmidb");
+        Path data = eegmmidb();
         Path results = dir.resolve("res");
         Path json = dir.resolve("bench.json");
         String[] args = {"bench", "--dataset", "eegmmidb:" + data, "--subjects", "1-2", "--models", "eegnet",
@@ -83,6 +83,10 @@ class BenchCommandTest {
         assertEquals(first.out(), reported.out());
     }
 
+    private static Path eegmmidb() {
+        return Paths.get(System.getProperty("mistudio.shared", "../../shared")).resolve("data/eegmmidb");
+    }
+
     private static String[] concat(String[] a, String b) {
         String[] o = java.util.Arrays.copyOf(a, a.length + 1);
         o[a.length] = b;
@@ -117,7 +121,7 @@ class BenchCommandTest {
      */
     @Test
     void heldOutGroupsShareTheirPretraining(@TempDir Path dir) throws Exception {
-        Path data = Paths.get(System.getProperty("mistudio.shared", "../../shared")).resolve("data/eegmmidb");
+        Path data = eegmmidb();
         Path results = dir.resolve("res");
         CliTest.Run r = CliTest.run("bench", "--dataset", "eegmmidb:" + data, "--subjects", "1-3", "--models", "eegnet",
                 "--classical", "none", "--protocol", "transfer", "--holdout", "2", "--epochs", "1", "--patience", "0",
@@ -172,7 +176,7 @@ class BenchCommandTest {
      */
     @Test
     void slidingWindows(@TempDir Path dir) throws Exception {
-        Path data = Paths.get(System.getProperty("mistudio.shared", "../../shared")).resolve("data/eegmmidb");
+        Path data = eegmmidb();
         Path results = dir.resolve("res");
         CliTest.Run r = CliTest.run("bench", "--dataset", "eegmmidb:" + data, "--subjects", "1", "--models", "eegnet",
                 "--classical", "none", "--protocol", "within", "--epochs", "1", "--patience", "0", "--windows", "2:0.1",

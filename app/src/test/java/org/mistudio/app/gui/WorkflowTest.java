@@ -197,6 +197,7 @@ class WorkflowTest {
             v.architectureChoice().setValue("eegnet");
             v.epochsSpinner().getValueFactory().setValue(4);
             v.patienceSpinner().getValueFactory().setValue(0);
+            v.stoppingChoice().setValue(TrainingView.STOP_PAPER);
             v.seedSpinner().getValueFactory().setValue(1);
             fire(pane.root(), "train");
             return null;
@@ -211,6 +212,7 @@ class WorkflowTest {
         assertEquals("eegnet", net.method());
         assertEquals("models/a2.mimodel", net.modelFile());
         assertTrue(net.settings().get("epochs").startsWith("limit 4, ran 4, kept "), net.settings().toString());
+        assertEquals("paper", net.settings().get("stopping"));
         var curve = Fx.run(() -> List.copyOf(pane.training().curveSeries().get(3).getData()));
         assertTrue(curve.stream().anyMatch(d -> Math.abs(d.getYValue().doubleValue() - 100 * net.scores().accuracy())
                 < 1e-9), "the kept validation accuracy is one of the curve's points");
@@ -218,6 +220,7 @@ class WorkflowTest {
         org.mistudio.models.persist.ModelFile.Contents model = org.mistudio.models.persist.ModelFile.read(
                 folder.resolve(net.modelFile()));
         assertEquals("eegnet", model.metadata().architecture());
+        assertEquals("paper", model.metadata().settings().get("early_stopping"), "the rule reached the trainer");
         assertEquals(x.psd().trialCount(), ((Number) model.metadata().metrics().get("trials")).intValue(),
                 "the network trained on the extraction's trials");
 
