@@ -13,7 +13,8 @@ package org.mistudio.models.train;
  *       a plain patience of 15 then stops at about epoch 16 and keeps epoch 1 or 2, a barely trained network. The
  *       paper's rule does not count patience until the loss has once gone below its first-epoch value (giving up
  *       after 100 epochs that do not); until then it keeps the epoch of the highest validation accuracy, afterwards
- *       an epoch of lower loss than any kept since and accuracy at least the highest kept so far.</li>
+ *       an epoch whose loss is below that of every epoch kept since and whose accuracy is at least the highest kept
+ *       so far.</li>
  * </ul>
  * Patience 0 never stops early, nor gives up (the epoch limit ends training); the weights are still chosen by the rule.
  */
@@ -42,7 +43,7 @@ public final class EarlyStopping {
     public record Decision(boolean keep, boolean stop) {
     }
 
-    /** bionic_apps' {@code give_up}: epochs allowed without the loss returning below its first value. */
+    /** bionic_apps' {@code give_up}: epochs (after the first) whose loss is not below the first, before giving up. */
     static final int GIVE_UP = 100;
 
     private final Rule rule;
@@ -53,7 +54,7 @@ public final class EarlyStopping {
     // PAPER only
     private double initial;
     private boolean reachedInitial;
-    private int belowInitialMisses;
+    private int epochsAboveInitial;
     private double keptLoss = Double.POSITIVE_INFINITY;
     private double keptAccuracy = Double.NEGATIVE_INFINITY;
 
@@ -72,18 +73,17 @@ public final class EarlyStopping {
         if (improved) {
             best = loss;
         }
+        wait = improved ? 0 : wait + 1;
         if (rule == Rule.BEST_LOSS) {
-            wait = improved ? 0 : wait + 1;
             return new Decision(improved, patience > 0 && wait >= patience);
         }
-        wait = improved ? 0 : wait + 1;
         if (epoch == 0) {
             initial = loss;
         } else if (!reachedInitial) {
             if (loss < initial) {
                 reachedInitial = true;
             } else {
-                belowInitialMisses++;
+                epochsAboveInitial++;
                 wait = 0;
             }
         }
@@ -99,7 +99,7 @@ public final class EarlyStopping {
         if (keep) {
             keptAccuracy = accuracy;
         }
-        boolean stop = patience > 0 && ((wait >= patience && epoch > 0) || belowInitialMisses > GIVE_UP);
+        boolean stop = patience > 0 && ((wait >= patience && epoch > 0) || epochsAboveInitial > GIVE_UP);
         return new Decision(keep, stop);
     }
 }
