@@ -267,21 +267,27 @@ final class BenchCommand implements Callable<Integer> {
 
     static String format(List<BenchSummary> table, List<Integer> subjects) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-14s %-9s %6s %8s %7s %9s %9s %7s %8s  %s%n", "model", "protocol", "folds",
-                "mean %", "sd", "vs chance", "transfer", "kappa", "s/fold", "per subject %"));
+        b.append(String.format(Locale.ROOT, "%-14s %-9s %6s %8s %7s %9s %8s %9s %8s %7s %8s  %s%n", "model", "protocol",
+                "folds", "mean %", "sd", "vs chance", "p", "transfer", "p", "kappa", "s/fold", "per subject %"));
         for (BenchSummary r : table) {
             StringBuilder per = new StringBuilder();
             for (Map.Entry<String, Double> e : r.subjectAccuracy().entrySet()) {
                 per.append(String.format(Locale.ROOT, "%s %.1f  ", e.getKey(), 100 * e.getValue()));
             }
-            b.append(String.format(Locale.ROOT, "%-14s %-9s %6d %8.1f %7.1f %+9.1f %9s %7.3f %8.1f  %s%n", r.model(),
-                    r.protocol(), r.foldsDone(), 100 * r.mean(), 100 * r.sd(), r.improvementPp(),
+            b.append(String.format(Locale.ROOT, "%-14s %-9s %6d %8.1f %7.1f %+9.1f %8s %9s %8s %7.3f %8.1f  %s%n",
+                    r.model(), r.protocol(), r.foldsDone(), 100 * r.mean(), 100 * r.sd(), r.improvementPp(),
+                    pValue(r.pAboveChance()),
                     Double.isNaN(r.transferEffectPp()) ? "-" : String.format(Locale.ROOT, "%+.1f", r.transferEffectPp()),
-                    r.meanKappa(), r.secondsPerFold(), per.toString().strip()));
+                    pValue(r.pTransfer()), r.meanKappa(), r.secondsPerFold(), per.toString().strip()));
         }
         b.append("vs chance: mean accuracy minus 50 % in percentage points; transfer: transfer minus within-subject "
-                + "accuracy (Köllőd et al. 2023's two metrics, as we read them)");
+                + "accuracy (Köllőd et al. 2023's two metrics, as we read them); p: one-sided t-test of the subjects' "
+                + "accuracies against 50 %, and two-sided paired t-test of transfer against within, over subjects");
         return b.toString();
+    }
+
+    private static String pValue(double p) {
+        return Double.isNaN(p) ? "-" : p < 1e-4 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 
     private static String bar(int done, int total) {

@@ -59,6 +59,7 @@ class BenchCommandTest {
             assertEquals(s1, row.get("subjectAccuracy").get("S001").asDouble(), 1e-12);
             assertEquals((s1 + s2) / 2, row.get("mean").asDouble(), 1e-12);
             assertEquals(100 * ((s1 + s2) / 2 - 0.5), row.get("improvementPp").asDouble(), 1e-9);
+            assertTrue(row.has("pAboveChance") && row.has("pTransfer"), row.toString());
             if (protocol.equals("transfer")) {
                 double within = 0;
                 for (JsonNode r : table) {

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.apache.commons.math3.stat.inference.TTest;
 
 /**
  * The paper's table from finished units. A subject's accuracy pools its folds (correct / tested). The paper's two
@@ -24,10 +27,14 @@ import java.util.TreeMap;
  *                           or when no subject has both)
  * @param meanKappa          mean of the folds' kappa
  * @param secondsPerFold     mean training time per fold
+ * @param pAboveChance       one-sided one-sample t-test of the subjects' accuracies against 50 % (NaN with fewer than
+ *                           two subjects or no spread): is the mean above chance beyond subject-to-subject variation?
+ * @param pTransfer          two-sided paired t-test of transfer against within-subject accuracy over the subjects
+ *                           both have (NaN for within rows or fewer than two such subjects)
  */
 public record BenchSummary(String model, String protocol, Map<String, Double> subjectAccuracy, int foldsDone,
                            double mean, double sd, double improvementPp, double transferEffectPp, double meanKappa,
-                           double secondsPerFold) {
+                           double secondsPerFold, double pAboveChance, double pTransfer) {
 
     public static final double CHANCE = 0.5;
 
@@ -69,7 +76,8 @@ public record BenchSummary(String model, String protocol, Map<String, Double> su
             }
             double sd = acc.size() > 1 ? Math.sqrt(ss / (acc.size() - 1)) : Double.NaN;
             rows.add(new BenchSummary(rs.get(0).model(), rs.get(0).protocol(), acc, rs.size(), mean, sd,
-                    100 * (mean - CHANCE), Double.NaN, kappa / rs.size(), secs / rs.size()));
+                    100 * (mean - CHANCE), Double.NaN, kappa / rs.size(), secs / rs.size(), aboveChance(acc),
+                    Double.NaN));
         }
         Map<String, BenchSummary> byKey = new LinkedHashMap<>();
         for (BenchSummary r : rows) {
@@ -78,23 +86,51 @@ public record BenchSummary(String model, String protocol, Map<String, Double> su
         List<BenchSummary> out = new ArrayList<>();
         for (BenchSummary r : rows) {
             double effect = Double.NaN;
+            double p = Double.NaN;
             BenchSummary within = byKey.get(r.model() + "/within");
             if (r.protocol().equals("transfer") && within != null) {
                 // over the subjects both protocols have finished (a resumed run may have fewer transfer subjects)
-                double diff = 0;
-                int n = 0;
+                List<Double> t = new ArrayList<>();
+                List<Double> w = new ArrayList<>();
                 for (Map.Entry<String, Double> e : r.subjectAccuracy().entrySet()) {
-                    Double w = within.subjectAccuracy().get(e.getKey());
-                    if (w != null) {
-                        diff += e.getValue() - w;
-                        n++;
+                    Double wa = within.subjectAccuracy().get(e.getKey());
+                    if (wa != null) {
+                        t.add(e.getValue());
+                        w.add(wa);
                     }
                 }
-                effect = n == 0 ? Double.NaN : 100 * diff / n;
+                double diff = 0;
+                for (int i = 0; i < t.size(); i++) {
+                    diff += t.get(i) - w.get(i);
+                }
+                effect = t.isEmpty() ? Double.NaN : 100 * diff / t.size();
+                p = paired(t, w);
             }
             out.add(new BenchSummary(r.model(), r.protocol(), r.subjectAccuracy(), r.foldsDone(), r.mean(), r.sd(),
-                    r.improvementPp(), effect, r.meanKappa(), r.secondsPerFold()));
+                    r.improvementPp(), effect, r.meanKappa(), r.secondsPerFold(), r.pAboveChance(), p));
         }
         return out;
+    }
+
+    private static double aboveChance(Map<String, Double> acc) {
+        double[] a = acc.values().stream().mapToDouble(Double::doubleValue).toArray();
+        if (a.length < 2 || new StandardDeviation().evaluate(a) == 0) {
+            return Double.NaN;
+        }
+        double twoSided = new TTest().tTest(CHANCE, a);
+        return new Mean().evaluate(a) > CHANCE ? twoSided / 2 : 1 - twoSided / 2;
+    }
+
+    private static double paired(List<Double> x, List<Double> y) {
+        double[] a = x.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] b = y.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] d = new double[a.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        if (a.length < 2 || new StandardDeviation().evaluate(d) == 0) {
+            return Double.NaN;
+        }
+        return new TTest().pairedTTest(a, b);
     }
 }
