@@ -22,9 +22,9 @@ import org.mistudio.models.net.EegNetwork;
 
 /**
  * Trains a network of the EEGNet family with Adam on sparse categorical cross-entropy (the Keras setup of the
- * reference code), with a stratified validation split, early stopping on the validation loss with the chosen epoch's
- * weights restored ({@link EarlyStopping}), an optional learning-rate reduction on plateau, and max-norm constraints applied after every optimiser
- * step as Keras does.
+ * reference code), with a stratified validation split, early stopping on the validation curve with the chosen
+ * epoch's weights restored ({@link EarlyStopping}), an optional learning-rate reduction on plateau, and max-norm
+ * constraints applied after every optimiser step as Keras does.
  *
  * <p>Reproducible on CPU: libtorch is seeded before initialisation (so weights and dropout masks follow the seed),
  * the split and the batch order come from a seeded {@link Random}, and {@link DjlEngine} runs libtorch with one
@@ -104,7 +104,7 @@ public final class EegTrainer {
                 if (initialParameters != null && val.length > 0) {
                     initial = evaluate(trainer, network, x, y, val, scaler);
                 }
-                double best = Double.POSITIVE_INFINITY;
+                double lrBest = Double.POSITIVE_INFINITY;
                 EarlyStopping stopping = new EarlyStopping(s.stopping(), s.patience());
                 NDManager snapshots = model.getNDManager().newSubManager();
                 NDList bestWeights = null;
@@ -164,8 +164,8 @@ public final class EegTrainer {
                         }
                         bestWeights = snapshot(network, snapshots);
                     }
-                    if (monitored < best) {
-                        best = monitored;
+                    if (monitored < lrBest) {
+                        lrBest = monitored;
                         sinceLrBest = 0;
                     } else {
                         sinceLrBest++;
