@@ -133,12 +133,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--holdout: with " + subs.size() + " subjects the held-out "
                     + "group must have 1 to " + (subs.size() - 1) + " of them, got " + holdout);
         }
-        EarlyStopping.Rule rule;
-        try {
-            rule = EarlyStopping.Rule.parse(stopping);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, "--stopping: " + e.getMessage());
-        }
+        EarlyStopping.Rule rule = parseStopping(cl, stopping);
         TrainingSettings settings = TrainingSettings.defaults().withEpochs(epochs).withPatience(patience).withSeed(seed)
                 .withStopping(rule);
         PaperBenchmark.Crops crops = windows == null ? null : parseWindows(cl, windows);
@@ -224,6 +219,15 @@ final class BenchCommand implements Callable<Integer> {
                 + "lowest validation loss") + " with patience " + patience + "; transfer: "
                 + (holdout == 1 ? "leave-one-subject-out pre-training" : "pre-training without each group of "
                 + holdout + " consecutive subjects");
+    }
+
+    /** {@code --stopping} of {@code bench} and {@code train}: best-loss or paper. */
+    static EarlyStopping.Rule parseStopping(CommandLine cl, String s) {
+        try {
+            return EarlyStopping.Rule.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--stopping: " + e.getMessage());
+        }
     }
 
     /** Sliding windows of {@code s} = "SECONDS:STEP" at the benchmark's 128 Hz, rounded to whole samples. */

@@ -16,7 +16,6 @@ import org.mistudio.dsp.online.CausalEpoching;
 import org.mistudio.models.classical.ClassicalTrainer;
 import org.mistudio.models.network.NetworkKind;
 import org.mistudio.models.network.NetworkModelTrainer;
-import org.mistudio.models.train.EarlyStopping;
 import org.mistudio.models.train.ProgressListener;
 import org.mistudio.models.train.TrainingSettings;
 import org.mistudio.models.persist.ModelFile;
@@ -157,14 +156,9 @@ final class TrainCommand implements Callable<Integer> {
                 if (features != null) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "--features applies to psd-lda only");
                 }
-                EarlyStopping.Rule rule;
-                try {
-                    rule = EarlyStopping.Rule.parse(stopping);
-                } catch (IllegalArgumentException ex) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--stopping: " + ex.getMessage());
-                }
                 TrainingSettings ts = TrainingSettings.defaults().withEpochs(epochs).withPatience(patience)
-                        .withBatchSize(batch).withSeed(seed).withStopping(rule);
+                        .withBatchSize(batch).withSeed(seed)
+                        .withStopping(BenchCommand.parseStopping(spec.commandLine(), stopping));
                 PrintWriter err = spec.commandLine().getErr();
                 ProgressListener progress = json ? ProgressListener.none() : r -> err.printf(Locale.ROOT,
                         "epoch %d/%d  loss %.4f  acc %.3f  val loss %.4f  val acc %.3f  %.1f s%s%n", r.epoch(),

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.math3.stat.descriptive.moment.Mean;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.apache.commons.math3.stat.inference.TTest;
 
@@ -76,7 +75,7 @@ public record BenchSummary(String model, String protocol, Map<String, Double> su
             }
             double sd = acc.size() > 1 ? Math.sqrt(ss / (acc.size() - 1)) : Double.NaN;
             rows.add(new BenchSummary(rs.get(0).model(), rs.get(0).protocol(), acc, rs.size(), mean, sd,
-                    100 * (mean - CHANCE), Double.NaN, kappa / rs.size(), secs / rs.size(), aboveChance(acc),
+                    100 * (mean - CHANCE), Double.NaN, kappa / rs.size(), secs / rs.size(), aboveChance(acc, mean),
                     Double.NaN));
         }
         Map<String, BenchSummary> byKey = new LinkedHashMap<>();
@@ -112,13 +111,13 @@ public record BenchSummary(String model, String protocol, Map<String, Double> su
         return out;
     }
 
-    private static double aboveChance(Map<String, Double> acc) {
+    private static double aboveChance(Map<String, Double> acc, double mean) {
         double[] a = acc.values().stream().mapToDouble(Double::doubleValue).toArray();
         if (a.length < 2 || new StandardDeviation().evaluate(a) == 0) {
             return Double.NaN;
         }
         double twoSided = new TTest().tTest(CHANCE, a);
-        return new Mean().evaluate(a) > CHANCE ? twoSided / 2 : 1 - twoSided / 2;
+        return mean > CHANCE ? twoSided / 2 : 1 - twoSided / 2;
     }
 
     private static double paired(List<Double> x, List<Double> y) {
