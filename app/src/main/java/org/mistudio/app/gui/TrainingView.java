@@ -219,14 +219,14 @@ public final class TrainingView implements View {
         HBox fileRow = new HBox(4, sourceFile, browseSource);
         fileRow.visibleProperty().bind(initialWeights.valueProperty().isEqualTo(FROM_FILE));
         fileRow.managedProperty().bind(fileRow.visibleProperty());
-        networkGrid.addRow(4, new Label("Initial weights"), initialWeights);
+        networkGrid.addRow(5, new Label("Initial weights"), initialWeights);
         initialWeights.setPrefWidth(190);
         for (Node n : networkGrid.getChildren()) {
             if (n instanceof Label l) {
                 l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
         }
-        networkGrid.add(new VBox(sourceAttempt, fileRow), 1, 5);
+        networkGrid.add(new VBox(sourceAttempt, fileRow), 1, 6);
         networkData.setWrapText(true);
         networkData.setStyle("-fx-text-fill: #555555;");
         VBox networkBox = new VBox(4, networkGrid, networkData);
